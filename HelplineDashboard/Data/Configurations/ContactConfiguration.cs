@@ -1,0 +1,35 @@
+using HelplineDashboard.Features.Contacts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace HelplineDashboard.Data.Configurations;
+
+public sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
+{
+    public void Configure(EntityTypeBuilder<Contact> builder)
+    {
+        builder.Property(c => c.Line).HasMaxLength(8);
+        builder.Property(c => c.Channel).HasConversion<string>().HasMaxLength(8);
+        builder.Property(c => c.Gateway).HasMaxLength(64);
+        builder.Property(c => c.ExternalId).HasMaxLength(128);
+        builder.Property(c => c.From).HasMaxLength(128);
+        builder.Property(c => c.Language).HasMaxLength(16);
+        builder.Property(c => c.Message).HasMaxLength(4000);
+        builder.Property(c => c.Region).HasMaxLength(64);
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.ClaimedById).HasMaxLength(64);
+        builder.Property(c => c.ClaimedByName).HasMaxLength(128);
+        builder.Property(c => c.RequestFingerprint).HasMaxLength(64);
+
+        // A gateway's retry must find the first post, and two posts can never both land.
+        builder.HasIndex(c => new { c.Gateway, c.ExternalId }).IsUnique();
+
+        // The live queue: waiting contacts of a line in queue order.
+        builder.HasIndex(c => new { c.Status, c.Line, c.Risk, c.ArrivedAt });
+
+        builder.HasOne(c => c.Case)
+            .WithMany(c => c.Contacts)
+            .HasForeignKey(c => c.CaseId)
+            .OnDelete(DeleteBehavior.Restrict);
+    }
+}

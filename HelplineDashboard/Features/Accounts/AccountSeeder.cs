@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace HelplineDashboard.Features.Accounts;
+
+/// <summary>Creates the roles everywhere, the demo accounts in Development, and the first administrator on request.</summary>
+public sealed class AccountSeeder(
+    UserManager<ApplicationUser> users,
+    RoleManager<IdentityRole> roles,
+    ILogger<AccountSeeder> logger)
+{
+    /// <summary>The Development-only demo password, written in README. Never used outside Development.</summary>
+    public const string DemoPassword = "Helpline-demo-2026!";
+
+    public static readonly IReadOnlyList<DemoAccount> DemoAccounts =
+    [
+        new("counsellor1@helpline.local", "Aigerim Sadykova", Roles.Counsellor),
+        new("counsellor2@helpline.local", "Bakyt Toktogulov", Roles.Counsellor),
+        new("supervisor@helpline.local", "Dana Supervisor", Roles.Supervisor),
+        new("admin@helpline.local", "Admin", Roles.Admin),
+    ];
+
+    public async Task EnsureRolesAsync()
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                Check(await roles.CreateAsync(new IdentityRole(role)), $"create role {role}");
+            }
+        }
+    }
+
+    public async Task SeedDemoAccountsAsync(string lines)
+    {
+        foreach (var account in DemoAccounts)
+        {
+            if (await users.FindByEmailAsync(account.Email) is null)
+            {
+                await CreateAsync(account.Email, account.DisplayName, account.Role, lines, DemoPassword);
+                logger.LogInformation("Seeded demo account {Email}", account.Email);
+            }
+        }
+    }
+
+    /// <summary>Creates an administrator; used by <c>create-admin</c> to bootstrap a new deployment.</summary>
+    public Task CreateAdministratorAsync(string email, string displayName, string password) =>
+        CreateAsync(email, displayName, Roles.Admin, "", password);
+
+    private async Task CreateAsync(string email, string displayName, string role, string lines, string password)
+    {
+        var user = new ApplicationUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = displayName,
+            Lines = lines,
+        };
+        Check(await users.CreateAsync(user, password), $"create {email}");
+        Check(await users.AddToRoleAsync(user, role), $"add {email} to {role}");
+    }
+
+    private static void Check(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not {what}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+}
+
+public sealed record DemoAccount(string Email, string DisplayName, string Role);

@@ -1,0 +1,135 @@
+using HelplineDashboard.Common;
+using HelplineDashboard.Data;
+using HelplineDashboard.Features.Accounts;
+using HelplineDashboard.Features.Contacts;
+using HelplineDashboard.Features.Escalations;
+using Microsoft.EntityFrameworkCore;
+
+namespace HelplineDashboard.Features.Cases;
+
+/// <summary>
+/// Case work: reading a case, adding notes, closing. Owns the access rule: the case's owner works it,
+/// supervisors of its line may read it, nobody else learns it exists.
+/// </summary>
+public sealed class CaseService(IDbContextFactory<HelplineDbContext> dbFactory, TimeProvider time, ILogger<CaseService> logger)
+{
+    public async Task<CaseDetails> GetAsync(long caseId, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var found = await db.Cases.AsNoTracking()
+            .Include(c => c.Contacts)
+            .Include(c => c.Notes)
+            .Include(c => c.Escalations)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
+        if (found is null || !CaseRules.MayRead(found, actor))
+        {
+            throw new AccessDeniedException();
+        }
+
+        var first = found.Contacts.OrderBy(c => c.ArrivedAt).First();
+        return new CaseDetails(
+            found.Id,
+            found.Line,
+            found.Status,
+            found.Risk,
+            found.OwnerId,
+            found.OwnerName,
+            found.OpenedAt,
+            found.ClosedAt,
+            found.Outcome,
+            found.ClosingSummary,
+            new CallerView(
+                CallerNumbers.Display(first.From, first.Channel),
+                first.Channel,
+                first.Language,
+                first.Region,
+                first.Message,
+                first.ArrivedAt,
+                first.ClaimedAt),
+            found.Notes.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
+                .Select(n => new NoteView(n.Id, n.AuthorName, n.Text, n.CreatedAt, n.AmendsNoteId)).ToList(),
+            found.Escalations.OrderByDescending(e => e.RequestedAt).Select(EscalationView.From).ToList(),
+            CaseRules.MayWork(found, actor));
+    }
+
+    /// <summary>The actor's own open cases, newest first.</summary>
+    public async Task<IReadOnlyList<CaseSummary>> ListOpenForOwnerAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var cases = await db.Cases.AsNoTracking()
+            .Where(c => c.OwnerId == actor.UserId && c.Status == CaseStatus.Open)
+            .OrderByDescending(c => c.OpenedAt)
+            .Select(c => new
+            {
+                c.Id, c.Line, c.Status, c.Risk, c.OpenedAt,
+                First = c.Contacts.OrderBy(x => x.ArrivedAt).Select(x => new { x.Channel, x.From }).First(),
+            })
+            .ToListAsync(cancellationToken);
+        return cases.Select(c => new CaseSummary(c.Id, c.Line, c.Status, c.Risk, c.OpenedAt, c.First.Channel, CallerNumbers.Mask(c.First.From, c.First.Channel))).ToList();
+    }
+
+    public async Task<NoteView> AddNoteAsync(long caseId, string text, Actor actor, long? amendsNoteId = null, CancellationToken cancellationToken = default)
+    {
+        var trimmed = CaseRules.ValidNoteText(text);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var found = await LoadForWorkAsync(db, caseId, actor, cancellationToken);
+        if (amendsNoteId is not null && !await db.CaseNotes.AnyAsync(n => n.Id == amendsNoteId && n.CaseId == caseId, cancellationToken))
+        {
+            throw new HelplineRuleException("The note being amended is not part of this case.");
+        }
+
+        var note = new CaseNote
+        {
+            CaseId = found.Id,
+            AuthorId = actor.UserId,
+            AuthorName = actor.DisplayName,
+            Text = trimmed,
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+            AmendsNoteId = amendsNoteId,
+        };
+        db.CaseNotes.Add(note);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Note {NoteId} added to case {CaseId}", note.Id, caseId);
+        return new NoteView(note.Id, note.AuthorName, note.Text, note.CreatedAt, note.AmendsNoteId);
+    }
+
+    public async Task CloseAsync(long caseId, CaseOutcome outcome, string? summary, Actor actor, CancellationToken cancellationToken = default)
+    {
+        CaseRules.EnsureKnownOutcome(outcome);
+        var trimmedSummary = CaseRules.ValidClosingSummary(summary);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await LoadForWorkAsync(db, caseId, actor, cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+
+        // Conditional: a case closes once, even if the owner clicks twice in two tabs.
+        var closed = await db.Cases
+            .Where(c => c.Id == caseId && c.Status == CaseStatus.Open)
+            .ExecuteUpdateAsync(
+                update => update
+                    .SetProperty(c => c.Status, CaseStatus.Closed)
+                    .SetProperty(c => c.ClosedAt, now)
+                    .SetProperty(c => c.Outcome, outcome)
+                    .SetProperty(c => c.ClosingSummary, trimmedSummary),
+                cancellationToken);
+        if (closed != 1)
+        {
+            throw new HelplineRuleException("This case is already closed.");
+        }
+
+        logger.LogInformation("Case {CaseId} closed with outcome {Outcome}", caseId, outcome);
+    }
+
+    /// <summary>Loads a case the actor may work on, or refuses.</summary>
+    internal static async Task<Case> LoadForWorkAsync(HelplineDbContext db, long caseId, Actor actor, CancellationToken cancellationToken)
+    {
+        var found = await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
+        if (found is null || !CaseRules.MayRead(found, actor))
+        {
+            throw new AccessDeniedException();
+        }
+
+        CaseRules.EnsureWorkable(found, actor);
+        return found;
+    }
+}

@@ -1,0 +1,13 @@
+using HelplineDashboard.Features.Escalations;
+
+namespace HelplineDashboard.Features.Cases;
+
+public static class CasesServiceCollectionExtensions
+{
+    public static IServiceCollection AddHelplineCases(this IServiceCollection services)
+    {
+        services.AddSingleton<CaseService>();
+        services.AddSingleton<EscalationService>();
+        return services;
+    }
+}

@@ -1,0 +1,12 @@
+namespace HelplineDashboard.Features.Queue;
+
+/// <summary>Something that changed the live queue. Published in-process and relayed to hub clients.</summary>
+public abstract record QueueChange(long ContactId, string Line);
+
+public sealed record ContactQueued(QueuedContact Contact) : QueueChange(Contact.Id, Contact.Line);
+
+public sealed record ContactClaimed(long ContactId, string Line, string ClaimedByName, DateTime ClaimedAt)
+    : QueueChange(ContactId, Line);
+
+public sealed record ContactAbandoned(long ContactId, string Line, DateTime AbandonedAt)
+    : QueueChange(ContactId, Line);

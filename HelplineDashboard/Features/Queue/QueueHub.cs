@@ -1,0 +1,39 @@
+using HelplineDashboard.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace HelplineDashboard.Features.Queue;
+
+/// <summary>What the queue hub pushes to external clients (wallboards, integrations).</summary>
+public interface IQueueClient
+{
+    Task ContactQueued(QueuedContact contact);
+
+    Task ContactClaimed(ContactClaimed change);
+
+    Task ContactAbandoned(ContactAbandoned change);
+}
+
+/// <summary>
+/// <c>/hubs/queue</c>: pushes queue changes to signed-in external clients, grouped by line so a client only
+/// hears about the lines its user serves. The Blazor UI does not connect here; it subscribes to
+/// <see cref="QueueNotifier"/> in-process.
+/// </summary>
+[Authorize]
+public sealed class QueueHub : Hub<IQueueClient>
+{
+    public const string Path = "/hubs/queue";
+
+    public static string LineGroup(string line) => "line:" + line;
+
+    public override async Task OnConnectedAsync()
+    {
+        var actor = Actor.From(Context.User!);
+        foreach (var line in actor.Lines)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, LineGroup(line));
+        }
+
+        await base.OnConnectedAsync();
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.SignalR;
+
+namespace HelplineDashboard.Features.Queue;
+
+/// <summary>Forwards every in-process queue change to the hub's clients of that line.</summary>
+public sealed class QueueHubRelay(QueueNotifier notifier, IHubContext<QueueHub, IQueueClient> hub) : IHostedService
+{
+    private IDisposable? _subscription;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _subscription = notifier.Subscribe(RelayAsync);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _subscription?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private Task RelayAsync(QueueChange change)
+    {
+        var clients = hub.Clients.Group(QueueHub.LineGroup(change.Line));
+        return change switch
+        {
+            ContactQueued queued => clients.ContactQueued(queued.Contact),
+            ContactClaimed claimed => clients.ContactClaimed(claimed),
+            ContactAbandoned abandoned => clients.ContactAbandoned(abandoned),
+            _ => Task.CompletedTask,
+        };
+    }
+}

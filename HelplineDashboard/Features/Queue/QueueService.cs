@@ -1,0 +1,119 @@
+using HelplineDashboard.Common;
+using HelplineDashboard.Data;
+using HelplineDashboard.Features.Accounts;
+using HelplineDashboard.Features.Cases;
+using HelplineDashboard.Features.Contacts;
+using Microsoft.EntityFrameworkCore;
+
+namespace HelplineDashboard.Features.Queue;
+
+/// <summary>The live queue: what is waiting, and claiming a contact. See docs/decisions/0002-atomic-claims.md.</summary>
+public sealed class QueueService(
+    IDbContextFactory<HelplineDbContext> dbFactory,
+    QueueNotifier notifier,
+    TimeProvider time,
+    ILogger<QueueService> logger)
+{
+    /// <summary>Waiting contacts on the actor's lines, in queue order.</summary>
+    public async Task<IReadOnlyList<QueuedContact>> ListWaitingAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        EnsureWorksQueue(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var lines = actor.Lines.ToList();
+        var waiting = db.Contacts.AsNoTracking()
+            .Where(c => c.Status == ContactStatus.Waiting && lines.Contains(c.Line));
+        var contacts = await QueueOrder.Apply(waiting).ToListAsync(cancellationToken);
+        return contacts.Select(QueuedContact.From).ToList();
+    }
+
+    /// <summary>
+    /// Claims a waiting contact for the actor and opens its case. Exactly one claimant wins: the claim is a
+    /// conditional update that only a still-waiting row satisfies, inside the same transaction as the new case.
+    /// </summary>
+    public async Task<ClaimResult> ClaimAsync(long contactId, Actor actor, CancellationToken cancellationToken = default)
+    {
+        EnsureWorksQueue(actor);
+        var lines = actor.Lines.ToList();
+        var now = time.GetUtcNow().UtcDateTime;
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var won = await db.Contacts
+            .Where(c => c.Id == contactId && c.Status == ContactStatus.Waiting && lines.Contains(c.Line))
+            .ExecuteUpdateAsync(
+                update => update
+                    .SetProperty(c => c.Status, ContactStatus.Claimed)
+                    .SetProperty(c => c.ClaimedAt, now)
+                    .SetProperty(c => c.ClaimedById, actor.UserId)
+                    .SetProperty(c => c.ClaimedByName, actor.DisplayName),
+                cancellationToken);
+
+        if (won != 1)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return await ExplainLostClaimAsync(db, contactId, lines, cancellationToken);
+        }
+
+        var contact = await db.Contacts.SingleAsync(c => c.Id == contactId, cancellationToken);
+        var opened = new Case
+        {
+            Line = contact.Line,
+            OwnerId = actor.UserId,
+            OwnerName = actor.DisplayName,
+            OpenedAt = now,
+            Risk = contact.Risk,
+        };
+        opened.Contacts.Add(contact);
+        db.Cases.Add(opened);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        logger.LogInformation("Contact {ContactId} claimed by {UserId}; case {CaseId} opened", contactId, actor.UserId, opened.Id);
+        await notifier.PublishAsync(new ContactClaimed(contact.Id, contact.Line, actor.DisplayName, now));
+        return ClaimResult.Won(opened.Id);
+    }
+
+    private static async Task<ClaimResult> ExplainLostClaimAsync(
+        HelplineDbContext db, long contactId, List<string> lines, CancellationToken cancellationToken)
+    {
+        var contact = await db.Contacts.AsNoTracking()
+            .Where(c => c.Id == contactId && lines.Contains(c.Line))
+            .Select(c => new { c.Status, c.ClaimedByName })
+            .SingleOrDefaultAsync(cancellationToken);
+        return contact?.Status switch
+        {
+            ContactStatus.Claimed => ClaimResult.AlreadyClaimed(contact.ClaimedByName ?? ""),
+            ContactStatus.Abandoned => ClaimResult.Abandoned(),
+            _ => ClaimResult.NotFound(),
+        };
+    }
+
+    private static void EnsureWorksQueue(Actor actor)
+    {
+        if (!actor.WorksQueue)
+        {
+            throw new AccessDeniedException();
+        }
+    }
+}
+
+public enum ClaimStatus
+{
+    Won,
+    AlreadyClaimed,
+    Abandoned,
+    NotFound,
+}
+
+/// <summary>How a claim ended. A lost claim names who has the contact.</summary>
+public sealed record ClaimResult(ClaimStatus Status, long? CaseId, string? ClaimedByName)
+{
+    public static ClaimResult Won(long caseId) => new(ClaimStatus.Won, caseId, null);
+
+    public static ClaimResult AlreadyClaimed(string claimedByName) => new(ClaimStatus.AlreadyClaimed, null, claimedByName);
+
+    public static ClaimResult Abandoned() => new(ClaimStatus.Abandoned, null, null);
+
+    public static ClaimResult NotFound() => new(ClaimStatus.NotFound, null, null);
+}

@@ -1,0 +1,74 @@
+using System.Text.Json.Serialization;
+using HelplineDashboard.Components;
+using HelplineDashboard.Data;
+using HelplineDashboard.Features.Accounts;
+using HelplineDashboard.Features.Cases;
+using HelplineDashboard.Features.Intake;
+using HelplineDashboard.Features.Lines;
+using HelplineDashboard.Features.Queue;
+using HelplineDashboard.Features.Simulator;
+using MudBlazor.Services;
+
+namespace HelplineDashboard;
+
+public static class HostingExtensions
+{
+    public static WebApplicationBuilder AddHelplineServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddLocalization();
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddSignalR().AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddHelplineDatabase(configuration, builder.Environment);
+        services.AddHelplineLines(configuration);
+        services.AddHelplineAccounts();
+        services.AddHelplineIntake(configuration);
+        services.AddHelplineQueue();
+        services.AddHelplineCases();
+        services.AddHelplineSimulator(configuration, builder.Environment);
+        return builder;
+    }
+
+    public static WebApplication UseHelplinePipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapHelplineAccounts();
+        app.MapIntakeApi();
+        app.MapHelplineQueue();
+        return app;
+    }
+
+    /// <summary>Migrates the database, makes sure the roles exist and, where configured, seeds the demo accounts.</summary>
+    public static async Task InitialiseHelplineAsync(this WebApplication app)
+    {
+        await app.Services.MigrateHelplineDatabaseAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        var seeder = scope.ServiceProvider.GetRequiredService<AccountSeeder>();
+        await seeder.EnsureRolesAsync();
+
+        if (app.Environment.IsDevelopment() && app.Configuration.GetValue<bool>("DemoData:SeedAccounts"))
+        {
+            var lines = string.Join(',', app.Services.GetRequiredService<LineCatalog>().All.Select(l => l.Code));
+            await seeder.SeedDemoAccountsAsync(lines);
+        }
+    }
+}
