@@ -1,0 +1,21 @@
+using System.Net.Http.Json;
+
+namespace HelplineDashboard.Tests.Support;
+
+/// <summary>Posts contacts the way a telephony, SMS or chat gateway does.</summary>
+public static class GatewayClient
+{
+    public static HttpClient For(HelplineAppFactory factory, string key = HelplineAppFactory.GatewayKey)
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return client;
+    }
+
+    public static object Contact(string externalId, string line = "111", string channel = "Voice", string from = "+77011234567",
+        string language = "ru", string? message = null, string? region = null, bool urgent = false) =>
+        new { line, channel, externalId, from, language, message, region, urgent };
+
+    public static Task<HttpResponseMessage> PostContactAsync(this HttpClient gateway, object body) =>
+        gateway.PostAsJsonAsync("/api/v1/contacts", body);
+}
