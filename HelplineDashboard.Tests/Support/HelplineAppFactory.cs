@@ -24,7 +24,12 @@ public sealed class HelplineAppFactory : WebApplicationFactory<Program>
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "helpline-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> _settings;
 
-    public HelplineAppFactory(bool useKestrel = false, IDictionary<string, string?>? settings = null)
+    public HelplineAppFactory()
+        : this(useKestrel: false)
+    {
+    }
+
+    internal HelplineAppFactory(bool useKestrel, IDictionary<string, string?>? settings = null)
     {
         Directory.CreateDirectory(_dataFolder);
         DatabasePath = Path.Combine(_dataFolder, "helpline.db");
