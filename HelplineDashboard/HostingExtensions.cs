@@ -26,7 +26,7 @@ public static class HostingExtensions
         services.AddSignalR().AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSingleton(TimeProvider.System);
 
-        services.AddHelplineDatabase(configuration, builder.Environment);
+        services.AddHelplineDatabase();
         services.AddHelplineLines(configuration);
         services.AddHelplineAccounts();
         services.AddHelplineIntake(configuration);
@@ -44,7 +44,12 @@ public static class HostingExtensions
             app.UseHsts();
         }
 
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // People who mistype an address get a page; APIs and the hub keep their own status codes and problem details.
+        app.UseWhen(
+            context => HttpMethods.IsGet(context.Request.Method)
+                && !context.Request.Path.StartsWithSegments("/api")
+                && !context.Request.Path.StartsWithSegments("/hubs"),
+            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

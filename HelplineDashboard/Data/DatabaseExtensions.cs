@@ -11,13 +11,16 @@ public static class DatabaseExtensions
     /// Registers the SQLite database named by <c>ConnectionStrings:Helpline</c>. A relative file path is
     /// taken from the content root and its folder is created.
     /// </summary>
-    public static IServiceCollection AddHelplineDatabase(
-        this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddHelplineDatabase(this IServiceCollection services)
     {
-        var configured = configuration.GetConnectionString(ConnectionStringName)
-            ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not set.");
-        var connectionString = ResolveConnectionString(configured, environment.ContentRootPath);
-        services.AddDbContextFactory<HelplineDbContext>(options => options.UseSqlite(connectionString));
+        // Read when the container builds, so every configuration source (tests' included) has been applied.
+        services.AddDbContextFactory<HelplineDbContext>((provider, options) =>
+        {
+            var configured = provider.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName)
+                ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not set.");
+            var contentRoot = provider.GetRequiredService<IHostEnvironment>().ContentRootPath;
+            options.UseSqlite(ResolveConnectionString(configured, contentRoot));
+        });
         return services;
     }
 

@@ -21,7 +21,7 @@ public sealed class ContactSimulator(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        if (settings.ContactsPerMinute <= 0)
+        if (!settings.Enabled || settings.ContactsPerMinute <= 0)
         {
             return;
         }

@@ -5,9 +5,10 @@ public static class SimulatorServiceCollectionExtensions
     /// <summary>Adds the demo feed in Development when <c>Simulator:Enabled</c> is true.</summary>
     public static IServiceCollection AddHelplineSimulator(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var section = configuration.GetSection(SimulatorOptions.SectionName);
-        services.Configure<SimulatorOptions>(section);
-        if (environment.IsDevelopment() && section.GetValue<bool>(nameof(SimulatorOptions.Enabled)))
+        services.Configure<SimulatorOptions>(configuration.GetSection(SimulatorOptions.SectionName));
+
+        // Registered in every Development host; it reads Simulator:Enabled when it starts, after all configuration is in.
+        if (environment.IsDevelopment())
         {
             services.AddHostedService<ContactSimulator>();
         }
