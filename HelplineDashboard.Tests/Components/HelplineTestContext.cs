@@ -1,0 +1,87 @@
+using System.Security.Claims;
+using Bunit;
+using HelplineDashboard.Data;
+using HelplineDashboard.Features.Accounts;
+using HelplineDashboard.Features.Cases;
+using HelplineDashboard.Features.Intake;
+using HelplineDashboard.Features.Lines;
+using HelplineDashboard.Features.Queue;
+using HelplineDashboard.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using MudBlazor.Services;
+
+namespace HelplineDashboard.Tests.Components;
+
+/// <summary>
+/// The one shared bUnit setup: MudBlazor, localisation, a fake clock, the real feature services over an
+/// in-memory SQLite database, and a signed-in counsellor.
+/// </summary>
+public abstract class HelplineTestContext : BunitContext, IAsyncLifetime
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 23, 6, 0, 0, TimeSpan.Zero);
+
+    private readonly SqliteConnection _connection = new("DataSource=:memory:");
+
+    protected HelplineTestContext()
+    {
+        _connection.Open();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddLocalization();
+        Services.AddLogging();
+        Services.AddSingleton<TimeProvider>(Clock);
+        Services.AddSingleton(TestLines.Catalog);
+        Services.AddDbContextFactory<HelplineDbContext>(options => options.UseSqlite(_connection));
+        Services.AddSingleton<QueueNotifier>();
+        Services.AddSingleton<QueueService>();
+        Services.AddSingleton<IntakeService>();
+        Services.AddHelplineCases();
+
+        using var db = new HelplineDbContext(new DbContextOptionsBuilder<HelplineDbContext>().UseSqlite(_connection).Options);
+        db.Database.Migrate();
+
+        SignInAs(Me);
+    }
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+
+    /// <summary>The counsellor at the keyboard.</summary>
+    public Actor Me { get; } = TestActors.Counsellor("counsellor-1", "Aigerim Sadykova", "111");
+
+    protected void SignInAs(Actor actor)
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized(actor.DisplayName);
+        auth.SetRoles([.. actor.Roles]);
+        auth.SetClaims(
+        [
+            new Claim(ClaimTypes.NameIdentifier, actor.UserId),
+            new Claim(HelplineClaimTypes.DisplayName, actor.DisplayName),
+            .. actor.Lines.Select(line => new Claim(HelplineClaimTypes.Line, line)),
+        ]);
+    }
+
+    protected T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    protected HelplineDbContext Db() => Service<IDbContextFactory<HelplineDbContext>>().CreateDbContext();
+
+    protected async Task<long> QueueAsync(string externalId, string line = "111", string from = "+77011234567", bool urgent = false)
+    {
+        var intake = Service<IntakeService>();
+        var result = await intake.SubmitAsync("test-gateway", new ValidIntake(line, Features.Contacts.ContactChannel.Voice, externalId, from,
+            line == "111" ? "kk" : "ky", "first words", null, urgent));
+        return result.Id;
+    }
+
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor's services only dispose asynchronously.
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await _connection.DisposeAsync();
+    }
+}

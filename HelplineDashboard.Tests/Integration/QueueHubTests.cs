@@ -1,0 +1,79 @@
+using System.Threading.Channels;
+using HelplineDashboard.Features.Queue;
+using HelplineDashboard.Tests.Support;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HelplineDashboard.Tests.Integration;
+
+public sealed class QueueHubTests(HelplineAppFactory factory) : IClassFixture<HelplineAppFactory>
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
+
+    private HubConnection Connect(SignedInClient signedIn) =>
+        new HubConnectionBuilder()
+            .WithUrl(new Uri(factory.Server.BaseAddress, QueueHub.Path.TrimStart('/')), options =>
+            {
+                options.Transports = HttpTransportType.LongPolling;
+                options.HttpMessageHandlerFactory = _ => new CookieContainerHandler(signedIn.Cookies) { InnerHandler = factory.Server.CreateHandler() };
+            })
+            .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()))
+            .Build();
+
+    [Fact]
+    public async Task An_anonymous_client_cannot_connect()
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(factory.Server.BaseAddress, "hubs/queue"), options =>
+            {
+                options.Transports = HttpTransportType.LongPolling;
+                options.HttpMessageHandlerFactory = _ => factory.Server.CreateHandler();
+            })
+            .Build();
+
+        var refusal = await Assert.ThrowsAsync<HttpRequestException>(() => connection.StartAsync());
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refusal.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_signed_in_client_hears_a_contact_queued_then_claimed()
+    {
+        using var supervisor = await SignIn.AsAsync(factory, Accounts.Supervisor);
+        await using var connection = Connect(supervisor);
+        var queued = Channel.CreateUnbounded<QueuedContact>();
+        var claimed = Channel.CreateUnbounded<ContactClaimed>();
+        connection.On<QueuedContact>(nameof(IQueueClient.ContactQueued), c => queued.Writer.TryWrite(c));
+        connection.On<ContactClaimed>(nameof(IQueueClient.ContactClaimed), c => claimed.Writer.TryWrite(c));
+        await connection.StartAsync();
+
+        var gateway = GatewayClient.For(factory);
+        var created = await gateway.PostContactAsync(GatewayClient.Contact("hub-1", from: "+77019876543", region: "Astana"));
+        var id = long.Parse(created.Headers.Location!.OriginalString.Split('/').Last());
+
+        using var timeout = new CancellationTokenSource(Deadline);
+        var pushed = await ReadUntilAsync(queued.Reader, c => c.Id == id, timeout.Token);
+        Assert.Equal("111", pushed.Line);
+        Assert.Equal("Astana", pushed.Region);
+        Assert.Equal("+7 7** *** ** 43", pushed.MaskedFrom);
+
+        await factory.Services.GetRequiredService<QueueService>().ClaimAsync(id, TestActors.Counsellor("c9", "Aigerim"));
+        var claim = await ReadUntilAsync(claimed.Reader, c => c.ContactId == id, timeout.Token);
+        Assert.Equal("Aigerim", claim.ClaimedByName);
+    }
+
+    private static async Task<T> ReadUntilAsync<T>(ChannelReader<T> reader, Func<T, bool> match, CancellationToken cancellationToken)
+    {
+        await foreach (var item in reader.ReadAllAsync(cancellationToken))
+        {
+            if (match(item))
+            {
+                return item;
+            }
+        }
+
+        throw new InvalidOperationException("The hub closed before the expected message arrived.");
+    }
+}
