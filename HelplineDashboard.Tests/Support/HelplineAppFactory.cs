@@ -23,14 +23,16 @@ public sealed class HelplineAppFactory : WebApplicationFactory<Program>
 
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "helpline-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> _settings;
+    private readonly string _environment;
 
     public HelplineAppFactory()
         : this(useKestrel: false)
     {
     }
 
-    internal HelplineAppFactory(bool useKestrel, IDictionary<string, string?>? settings = null)
+    internal HelplineAppFactory(bool useKestrel, IDictionary<string, string?>? settings = null, string environment = "Development")
     {
+        _environment = environment;
         Directory.CreateDirectory(_dataFolder);
         DatabasePath = Path.Combine(_dataFolder, "helpline.db");
         _settings = new Dictionary<string, string?>
@@ -77,7 +79,7 @@ public sealed class HelplineAppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(_environment);
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
     }
 
