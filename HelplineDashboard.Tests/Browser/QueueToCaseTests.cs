@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using HelplineDashboard.Tests.Support;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace HelplineDashboard.Tests.Browser;
+
+public sealed partial class QueueToCaseTests(BrowserFixture browser, ITestOutputHelper output) : BrowserTest(browser, output)
+{
+    [Fact]
+    public Task Contact_posted_by_gateway_reaches_both_counsellors_and_one_claims_it() => RunAsync(async () =>
+    {
+        var pages = await Task.WhenAll(SignedInPageAsync(Accounts.Counsellor1), SignedInPageAsync(Accounts.Counsellor2));
+        var (first, second) = (pages[0], pages[1]);
+
+        const string callerNumber = "+77015550123";
+        var contactId = await PostContactAsync(GatewayClient.Contact($"browser-{Guid.NewGuid():N}", from: callerNumber));
+
+        // The gateway's contact shows up live in both queues.
+        await Expect(QueueRow(first, contactId)).ToBeVisibleAsync();
+        await Expect(QueueRow(second, contactId)).ToBeVisibleAsync();
+
+        // Counsellor 1 claims it and lands on the case with the caller's full number.
+        await QueueRow(first, contactId).GetByTestId("claim").ClickAsync();
+        await Expect(first).ToHaveURLAsync(CaseUrl());
+        var caseId = CaseUrl().Match(first.Url).Groups["id"].Value;
+        await Expect(first.GetByTestId("case-title")).ToContainTextAsync(caseId);
+        await Expect(first.GetByTestId("caller-number")).ToHaveTextAsync(DigitsOf(callerNumber));
+
+        // It is gone from counsellor 2's queue.
+        await Expect(QueueRow(second, contactId)).ToHaveCountAsync(0);
+
+        // A note.
+        const string note = "Caller is safe for now; agreed to call back at 18:00.";
+        await first.GetByTestId("note-text").FillAsync(note);
+        await first.GetByTestId("add-note").ClickAsync();
+        await Expect(first.GetByTestId("note-body")).ToHaveTextAsync([note]);
+
+        // A police escalation.
+        await first.GetByTestId("open-escalation").ClickAsync();
+        await ChooseAsync(first, first.GetByTestId("escalation-region"), "Almaty");
+        await first.GetByTestId("escalation-address").FillAsync("Abay Ave 10, flat 5");
+        await first.GetByTestId("escalation-reason").FillAsync("Caller reports an immediate risk to life.");
+        await first.GetByTestId("submit-escalation").ClickAsync();
+
+        var escalation = first.GetByTestId("escalation");
+        await Expect(escalation).ToHaveCountAsync(1);
+        await Expect(escalation.GetByTestId("escalation-status")).ToHaveTextAsync("Requested");
+        await Expect(escalation).ToContainTextAsync("Almaty, Abay Ave 10, flat 5");
+    });
+
+    /// <summary>The queue row (the whole table row) of a contact.</summary>
+    private static ILocator QueueRow(IPage page, long contactId) =>
+        page.GetByTestId("queue-table").Locator("tr").Filter(new()
+        {
+            Has = page.Locator($"[data-testid=queue-row][data-contact-id='{contactId}']"),
+        });
+
+    /// <summary>
+    /// Picks an option of a MudSelect the way a person does: open it, click the option in its popover.
+    /// The select's input is a combobox whose aria-controls names the listbox in the popover.
+    /// </summary>
+    private static async Task ChooseAsync(IPage page, ILocator select, string option)
+    {
+        await select.ClickAsync();
+        await Expect(select).ToHaveAttributeAsync("aria-expanded", "true");
+        var listbox = page.Locator($"[id='{await select.GetAttributeAsync("aria-controls")}']");
+        await listbox.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+        await Expect(select).ToHaveAttributeAsync("aria-expanded", "false");
+
+        // Once chosen, MudSelect shows the value as text in place of its empty input.
+        await Expect(select).ToHaveTextAsync(option);
+    }
+
+    private async Task<long> PostContactAsync(object contact)
+    {
+        using var gateway = GatewayClient.For(Browser.App);
+        using var response = await gateway.PostContactAsync(contact);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var receipt = await response.Content.ReadFromJsonAsync<Receipt>();
+        return receipt!.Id;
+    }
+
+    /// <summary>The number's digits in order, whatever grouping the page formats it with.</summary>
+    private static Regex DigitsOf(string number) =>
+        new("^\\s*\\+" + string.Join(@"[\s\-]*", number.TrimStart('+').ToCharArray()) + "\\s*$");
+
+    [GeneratedRegex(@"/cases/(?<id>\d+)$")]
+    private static partial Regex CaseUrl();
+
+    private sealed record Receipt(long Id, string Status, int? Position);
+}
