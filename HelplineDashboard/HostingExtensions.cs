@@ -3,6 +3,7 @@ using HelplineDashboard.Components;
 using HelplineDashboard.Data;
 using HelplineDashboard.Features.Accounts;
 using HelplineDashboard.Features.Cases;
+using HelplineDashboard.Features.Escalations;
 using HelplineDashboard.Features.Intake;
 using HelplineDashboard.Features.Lines;
 using HelplineDashboard.Features.Queue;
@@ -36,6 +37,7 @@ public static class HostingExtensions
         services.AddHelplineIntake(configuration);
         services.AddHelplineQueue();
         services.AddHelplineCases();
+        services.AddHelplineEscalations(configuration);
         services.AddHelplineSimulator(configuration, builder.Environment);
         return builder;
     }
@@ -63,6 +65,7 @@ public static class HostingExtensions
         app.MapHelplineAccounts();
         app.MapIntakeApi();
         app.MapHelplineQueue();
+        app.MapHelplineEscalations(app.Environment);
         return app;
     }
 

@@ -31,10 +31,24 @@ public sealed class BrowserFixture : IAsyncLifetime
         "--disable-sync",
     ];
 
+    private readonly int _receiverPort = TestReceiver.FreePort();
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    public HelplineAppFactory App { get; } = new(useKestrel: true);
+    public BrowserFixture()
+    {
+        // Police on line 111 delivers to the test's own receiver; the tests play the operator answering.
+        App = new HelplineAppFactory(useKestrel: true, new Dictionary<string, string?>
+        {
+            ["Escalations:Targets:111:0:Endpoint"] = $"http://127.0.0.1:{_receiverPort}/escalations",
+            ["Escalations:Targets:111:0:Secret"] = TestReceiver.Secret,
+        });
+    }
+
+    public HelplineAppFactory App { get; }
+
+    /// <summary>The police's endpoint for line 111.</summary>
+    public TestReceiver Police { get; private set; } = default!;
 
     public Uri BaseAddress { get; private set; } = default!;
 
@@ -42,6 +56,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        Police = await TestReceiver.StartAsync(_receiverPort);
         BaseAddress = App.ServerAddress;
         await using (var db = App.CreateDbContext())
         {
@@ -86,5 +101,6 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         _playwright?.Dispose();
         await App.DisposeAsync();
+        await Police.DisposeAsync();
     }
 }

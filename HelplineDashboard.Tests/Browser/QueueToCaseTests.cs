@@ -43,14 +43,30 @@ public sealed partial class QueueToCaseTests(BrowserFixture browser, ITestOutput
         await first.GetByTestId("open-escalation").ClickAsync();
         await ChooseAsync(first, first.GetByTestId("escalation-region"), "Almaty");
         await first.GetByTestId("escalation-address").FillAsync("Abay Ave 10, flat 5");
-        await first.GetByTestId("escalation-reason").FillAsync("Caller reports an immediate risk to life.");
+        await first.GetByTestId("escalation-summary").FillAsync("Caller reports an immediate risk to life.");
         await first.GetByTestId("submit-escalation").ClickAsync();
 
         var escalation = first.GetByTestId("escalation");
         await Expect(escalation).ToHaveCountAsync(1);
-        await Expect(escalation.GetByTestId("escalation-status")).ToHaveTextAsync("Requested");
         await Expect(escalation).ToContainTextAsync("Almaty, Abay Ave 10, flat 5");
+
+        // The police endpoint receives it, signed; the case shows Sent, then the operator's acknowledgement, live.
+        var delivered = await Browser.Police.NextAsync();
+        Assert.True(delivered.SignatureValid);
+        Assert.Equal(await escalation.GetAttributeAsync("data-escalation-id"), delivered.Id);
+        await Expect(escalation.GetByTestId("escalation-status")).ToHaveTextAsync("Sent");
+        await AcknowledgeAsync(delivered.Id);
+        await Expect(escalation.GetByTestId("escalation-status")).ToHaveTextAsync("Acknowledged");
+        await Expect(first.GetByTestId("escalation-alarm")).ToHaveCountAsync(0);
     });
+
+    /// <summary>The police operator confirms through the signed status callback.</summary>
+    private async Task AcknowledgeAsync(string escalationId)
+    {
+        using var client = Browser.App.CreateClient();
+        using var response = await client.SendAsync(StatusCallback.Signed(escalationId, "Acknowledged", TestReceiver.Secret));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
 
     /// <summary>The queue row (the whole table row) of a contact.</summary>
     private static ILocator QueueRow(IPage page, long contactId) =>

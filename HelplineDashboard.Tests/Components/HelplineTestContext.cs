@@ -3,12 +3,14 @@ using Bunit;
 using HelplineDashboard.Data;
 using HelplineDashboard.Features.Accounts;
 using HelplineDashboard.Features.Cases;
+using HelplineDashboard.Features.Escalations;
 using HelplineDashboard.Features.Intake;
 using HelplineDashboard.Features.Lines;
 using HelplineDashboard.Features.Queue;
 using HelplineDashboard.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor.Services;
@@ -39,6 +41,15 @@ public abstract class HelplineTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<QueueService>();
         Services.AddSingleton<IntakeService>();
         Services.AddHelplineCases();
+        Services.AddHelplineEscalations(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Escalations:Targets:111:0:Code"] = "police",
+            ["Escalations:Targets:111:0:Name"] = "Police",
+            ["Escalations:Targets:111:0:Phone"] = "102",
+            ["Escalations:Targets:111:1:Code"] = "ambulance",
+            ["Escalations:Targets:111:1:Name"] = "Ambulance",
+            ["Escalations:Targets:111:1:Phone"] = "103",
+        }).Build());
 
         using var db = new HelplineDbContext(new DbContextOptionsBuilder<HelplineDbContext>().UseSqlite(_connection).Options);
         db.Database.Migrate();

@@ -30,7 +30,8 @@ public sealed class CaseWorkTests(HelplineAppFactory factory) : IClassFixture<He
         Address = "Tauke Khan Ave 12, flat 5",
         Landmarks = "opposite the bazaar",
         Urgency = EscalationUrgency.Immediate,
-        Reason = "Partner is threatening her with a knife now.",
+        Summary = "Partner is threatening her with a knife now.",
+        Target = "police",
     };
 
     [Fact]
@@ -60,7 +61,7 @@ public sealed class CaseWorkTests(HelplineAppFactory factory) : IClassFixture<He
         var request = Police();
         request.Region = region;
         request.Address = address;
-        request.Reason = reason;
+        request.Summary = reason;
 
         await Assert.ThrowsAsync<HelplineRuleException>(() => _escalations.RequestAsync(caseId, request, _owner));
 

@@ -13,25 +13,13 @@ public static class JsonBody
     public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpContext http, int maxBytes, CancellationToken cancellationToken)
         where T : class
     {
-        if (http.Request.ContentLength > maxBytes)
+        var (body, tooLarge) = await BoundedBody.ReadAsync(http, maxBytes, cancellationToken);
+        if (tooLarge is not null)
         {
-            return (null, TooLarge(maxBytes));
+            return (null, tooLarge);
         }
 
-        var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await http.Request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                return (null, TooLarge(maxBytes));
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        if (buffer.Length == 0)
+        if (body.Length == 0)
         {
             return (null, Invalid("body", "A JSON body is required."));
         }
@@ -39,7 +27,7 @@ public static class JsonBody
         var options = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         try
         {
-            var value = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), options);
+            var value = JsonSerializer.Deserialize<T>(body, options);
             return value is null ? (null, Invalid("body", "A JSON object is required.")) : (value, null);
         }
         catch (JsonException ex)
@@ -48,11 +36,6 @@ public static class JsonBody
             return (null, Invalid(field, field == "body" ? "The body is not valid JSON." : $"'{field}' has the wrong type."));
         }
     }
-
-    private static IResult TooLarge(int maxBytes) => Results.Problem(
-        statusCode: StatusCodes.Status413PayloadTooLarge,
-        title: "The request body is too large.",
-        detail: $"Bodies are limited to {maxBytes / 1024} KiB.");
 
     private static IResult Invalid(string field, string message) =>
         Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });

@@ -18,6 +18,10 @@ public sealed class HelplineDbContext(DbContextOptions<HelplineDbContext> option
 
     public DbSet<Escalation> Escalations => Set<Escalation>();
 
+    public DbSet<EscalationDelivery> EscalationDeliveries => Set<EscalationDelivery>();
+
+    public DbSet<EscalationEvent> EscalationEvents => Set<EscalationEvent>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

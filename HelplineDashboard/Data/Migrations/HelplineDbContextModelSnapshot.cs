@@ -285,16 +285,40 @@ namespace HelplineDashboard.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AlarmRaisedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ChildrenPresent")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Landmarks")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Reason")
+                    b.Property<string>("Line")
                         .IsRequired()
-                        .HasMaxLength(2000)
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OperatorReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PeopleAtRisk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PhonedManuallyAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhonedManuallyById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhonedManuallyByName")
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Region")
@@ -315,14 +339,30 @@ namespace HelplineDashboard.Data.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("StatusChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Target")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetName")
+                        .IsRequired()
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TargetPhone")
@@ -335,13 +375,87 @@ namespace HelplineDashboard.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("WeaponsMentioned")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId", "RequestedAt");
 
-                    b.HasIndex("Status", "RequestedAt");
+                    b.HasIndex("Line", "RequestedAt");
+
+                    b.HasIndex("Status", "AlarmRaisedAt");
 
                     b.ToTable("Escalations");
+                });
+
+            modelBuilder.Entity("HelplineDashboard.Features.Escalations.EscalationDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EscalationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EscalationId")
+                        .IsUnique();
+
+                    b.HasIndex("State", "NextAttemptAt");
+
+                    b.ToTable("EscalationDeliveries");
+                });
+
+            modelBuilder.Entity("HelplineDashboard.Features.Escalations.EscalationEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EscalationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EscalationId", "At");
+
+                    b.ToTable("EscalationEvents");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -505,6 +619,26 @@ namespace HelplineDashboard.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HelplineDashboard.Features.Escalations.EscalationDelivery", b =>
+                {
+                    b.HasOne("HelplineDashboard.Features.Escalations.Escalation", "Escalation")
+                        .WithMany()
+                        .HasForeignKey("EscalationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Escalation");
+                });
+
+            modelBuilder.Entity("HelplineDashboard.Features.Escalations.EscalationEvent", b =>
+                {
+                    b.HasOne("HelplineDashboard.Features.Escalations.Escalation", null)
+                        .WithMany("Events")
+                        .HasForeignKey("EscalationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -563,6 +697,11 @@ namespace HelplineDashboard.Data.Migrations
                     b.Navigation("Escalations");
 
                     b.Navigation("Notes");
+                });
+
+            modelBuilder.Entity("HelplineDashboard.Features.Escalations.Escalation", b =>
+                {
+                    b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
         }

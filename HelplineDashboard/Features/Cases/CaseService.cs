@@ -4,6 +4,7 @@ using HelplineDashboard.Features.Accounts;
 using HelplineDashboard.Features.Contacts;
 using HelplineDashboard.Features.Escalations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace HelplineDashboard.Features.Cases;
 
@@ -11,7 +12,11 @@ namespace HelplineDashboard.Features.Cases;
 /// Case work: reading a case, adding notes, closing. Owns the access rule: the case's owner works it,
 /// supervisors of its line may read it, nobody else learns it exists.
 /// </summary>
-public sealed class CaseService(IDbContextFactory<HelplineDbContext> dbFactory, TimeProvider time, ILogger<CaseService> logger)
+public sealed class CaseService(
+    IDbContextFactory<HelplineDbContext> dbFactory,
+    IOptionsMonitor<EscalationOptions> escalationOptions,
+    TimeProvider time,
+    ILogger<CaseService> logger)
 {
     public async Task<CaseDetails> GetAsync(long caseId, Actor actor, CancellationToken cancellationToken = default)
     {
@@ -49,7 +54,8 @@ public sealed class CaseService(IDbContextFactory<HelplineDbContext> dbFactory, 
                 first.ClaimedAt),
             found.Notes.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
                 .Select(n => new NoteView(n.Id, n.AuthorName, n.Text, n.CreatedAt, n.AmendsNoteId)).ToList(),
-            found.Escalations.OrderByDescending(e => e.RequestedAt).Select(EscalationView.From).ToList(),
+            found.Escalations.OrderByDescending(e => e.RequestedAt)
+                .Select(e => EscalationView.From(e, time.GetUtcNow().UtcDateTime, escalationOptions.CurrentValue.FallbackAfter)).ToList(),
             CaseRules.MayWork(found, actor));
     }
 

@@ -32,22 +32,5 @@ public sealed record CallerView(
 
 public sealed record NoteView(long Id, string AuthorName, string Text, DateTime CreatedAt, long? AmendsNoteId);
 
-public sealed record EscalationView(
-    Guid Id,
-    string Target,
-    string TargetPhone,
-    string Region,
-    string Address,
-    string? Landmarks,
-    EscalationUrgency Urgency,
-    string Reason,
-    EscalationStatus Status,
-    DateTime RequestedAt,
-    string RequestedByName)
-{
-    public static EscalationView From(Escalation e) => new(
-        e.Id, e.Target, e.TargetPhone, e.Region, e.Address, e.Landmarks, e.Urgency, e.Reason, e.Status, e.RequestedAt, e.RequestedByName);
-}
-
 /// <summary>A row of "my cases".</summary>
 public sealed record CaseSummary(long Id, string Line, CaseStatus Status, RiskLevel Risk, DateTime OpenedAt, ContactChannel Channel, string MaskedCaller);

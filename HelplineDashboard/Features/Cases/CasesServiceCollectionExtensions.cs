@@ -1,5 +1,3 @@
-using HelplineDashboard.Features.Escalations;
-
 namespace HelplineDashboard.Features.Cases;
 
 public static class CasesServiceCollectionExtensions
@@ -7,7 +5,6 @@ public static class CasesServiceCollectionExtensions
     public static IServiceCollection AddHelplineCases(this IServiceCollection services)
     {
         services.AddSingleton<CaseService>();
-        services.AddSingleton<EscalationService>();
         return services;
     }
 }

@@ -4,9 +4,10 @@ namespace HelplineDashboard.Features.Escalations;
 public sealed class EscalationRequest
 {
     public const int MaxAddressLength = 500;
-    public const int MaxReasonLength = 2000;
+    public const int MaxSummaryLength = 2000;
+    public const int MaxPeopleAtRisk = 100;
 
-    public string Target { get; set; } = EscalationTargets.Police.Code;
+    public string? Target { get; set; }
 
     public string? Region { get; set; }
 
@@ -16,17 +17,11 @@ public sealed class EscalationRequest
 
     public EscalationUrgency Urgency { get; set; } = EscalationUrgency.Immediate;
 
-    public string? Reason { get; set; }
-}
+    public int PeopleAtRisk { get; set; } = 1;
 
-/// <summary>An emergency or statutory service a case can be escalated to.</summary>
-public sealed record EscalationTarget(string Code, string Name, string Phone);
+    public bool ChildrenPresent { get; set; }
 
-public static class EscalationTargets
-{
-    public static readonly EscalationTarget Police = new("police", "Police", "102");
+    public bool WeaponsMentioned { get; set; }
 
-    public static IReadOnlyList<EscalationTarget> All { get; } = [Police];
-
-    public static EscalationTarget? Find(string? code) => All.FirstOrDefault(t => t.Code == code);
+    public string? Summary { get; set; }
 }
