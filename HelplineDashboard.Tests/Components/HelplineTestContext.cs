@@ -49,6 +49,7 @@ public abstract class HelplineTestContext : BunitContext, IAsyncLifetime
             ["Escalations:Targets:111:1:Code"] = "ambulance",
             ["Escalations:Targets:111:1:Name"] = "Ambulance",
             ["Escalations:Targets:111:1:Phone"] = "103",
+            ["Escalations:Targets:111:1:Endpoint"] = "http://127.0.0.1:9/no-dispatcher-runs-in-bunit",
         }).Build());
 
         using var db = new HelplineDbContext(new DbContextOptionsBuilder<HelplineDbContext>().UseSqlite(_connection).Options);

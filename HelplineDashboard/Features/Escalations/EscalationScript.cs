@@ -17,7 +17,7 @@ public static class EscalationScript
             l["Urgency: {0}.", l[UrgencyLabel(escalation.Urgency)]],
             escalation.Landmarks is null
                 ? l["Where: {0}, {1}.", escalation.Region, escalation.Address]
-                : l["Where: {0}, {1}, near {2}.", escalation.Region, escalation.Address, escalation.Landmarks],
+                : l["Where: {0}, {1}. Landmarks: {2}.", escalation.Region, escalation.Address, escalation.Landmarks],
         };
 
         var danger = new List<string> { l["{0} people at risk", escalation.PeopleAtRisk] };
