@@ -41,7 +41,7 @@ public sealed class EscalationAlarmTests : HelplineTestContext
         var script = panel.FindAll("[data-testid=alarm-script] li").Select(li => li.TextContent).ToList();
         Assert.Contains(script, s => s.Contains("Aigerim Sadykova") && s.Contains("Police"));
         Assert.Contains(script, s => s.Contains("Almaty, Abay Ave 10, flat 5") && s.Contains("green gate"));
-        Assert.Contains(script, s => s.Contains("2 people at risk, children present"));
+        Assert.Contains(script, s => s.Contains("people at risk: 2, children present"));
         Assert.Contains(script, s => s.Contains("He is hitting her now"));
     }
 

@@ -131,7 +131,7 @@ public sealed class EscalationRulesTests
             "This is counsellor Aigerim Sadykova of the 111 helpline. I am requesting the Police, reference 0ABC1234.",
             "Urgency: Immediate: life in danger now.",
             "Where: Astana, Kabanbay Batyr Ave 8. Landmarks: behind the mosque.",
-            "Danger: 3 people at risk, children present, weapons mentioned.",
+            "Danger: people at risk: 3, children present, weapons mentioned.",
             "What is happening: Threats with a knife.",
         ], script);
     }

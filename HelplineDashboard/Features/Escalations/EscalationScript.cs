@@ -20,7 +20,7 @@ public static class EscalationScript
                 : l["Where: {0}, {1}. Landmarks: {2}.", escalation.Region, escalation.Address, escalation.Landmarks],
         };
 
-        var danger = new List<string> { l["{0} people at risk", escalation.PeopleAtRisk] };
+        var danger = new List<string> { l["people at risk: {0}", escalation.PeopleAtRisk] };
         if (escalation.ChildrenPresent)
         {
             danger.Add(l["children present"]);
