@@ -7,6 +7,7 @@ using HelplineDashboard.Features.Escalations;
 using HelplineDashboard.Features.Intake;
 using HelplineDashboard.Features.Lines;
 using HelplineDashboard.Features.Queue;
+using HelplineDashboard.Features.Security;
 using HelplineDashboard.Features.Simulator;
 using MudBlazor.Services;
 
@@ -33,7 +34,8 @@ public static class HostingExtensions
 
         services.AddHelplineDatabase();
         services.AddHelplineLines(configuration);
-        services.AddHelplineAccounts();
+        services.AddHelplineSecurity(configuration);
+        services.AddHelplineAccounts(builder.Environment);
         services.AddHelplineIntake(configuration);
         services.AddHelplineQueue();
         services.AddHelplineCases();
@@ -56,8 +58,11 @@ public static class HostingExtensions
                 && !context.Request.Path.StartsWithSegments("/api")
                 && !context.Request.Path.StartsWithSegments("/hubs"),
             branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseHelplineSecurityHeaders();
+        app.UseHubOriginCheck();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();

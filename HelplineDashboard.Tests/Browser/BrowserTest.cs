@@ -12,6 +12,7 @@ namespace HelplineDashboard.Tests.Browser;
 public abstract class BrowserTest(BrowserFixture browser, ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly List<IPage> _pages = [];
+    private readonly List<string> _policyViolations = [];
     private readonly Lock _pagesLock = new();
 
     protected BrowserFixture Browser => browser;
@@ -21,6 +22,17 @@ public abstract class BrowserTest(BrowserFixture browser, ITestOutputHelper outp
     {
         var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            // Chromium reports every Content-Security-Policy refusal as a console error.
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                lock (_pagesLock)
+                {
+                    _policyViolations.Add(message.Text);
+                }
+            }
+        };
         lock (_pagesLock)
         {
             _pages.Add(page);
@@ -42,6 +54,10 @@ public abstract class BrowserTest(BrowserFixture browser, ITestOutputHelper outp
         try
         {
             await scenario();
+            lock (_pagesLock)
+            {
+                Assert.True(_policyViolations.Count == 0, "The Content-Security-Policy blocked: " + string.Join(" | ", _policyViolations));
+            }
         }
         catch
         {

@@ -7,6 +7,8 @@ public static class DatabaseExtensions
 {
     public const string ConnectionStringName = "Helpline";
 
+    private static readonly SqliteHardeningInterceptor HardeningInterceptor = new();
+
     /// <summary>
     /// Registers the SQLite database named by <c>ConnectionStrings:Helpline</c>. A relative file path is
     /// taken from the content root and its folder is created.
@@ -19,7 +21,7 @@ public static class DatabaseExtensions
             var configured = provider.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName)
                 ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not set.");
             var contentRoot = provider.GetRequiredService<IHostEnvironment>().ContentRootPath;
-            options.UseSqlite(ResolveConnectionString(configured, contentRoot));
+            options.UseSqlite(ResolveConnectionString(configured, contentRoot)).AddInterceptors(HardeningInterceptor);
         });
         return services;
     }

@@ -1,10 +1,13 @@
 using System.Security.Claims;
 using HelplineDashboard.Data;
 using HelplineDashboard.Features.Intake;
+using HelplineDashboard.Features.Security;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace HelplineDashboard.Features.Accounts;
 
@@ -13,7 +16,7 @@ public static class AccountsServiceCollectionExtensions
     public const string LoginPath = "/account/login";
     public const string LogoutPath = "/account/logout";
 
-    public static IServiceCollection AddHelplineAccounts(this IServiceCollection services)
+    public static IServiceCollection AddHelplineAccounts(this IServiceCollection services, IHostEnvironment environment)
     {
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
@@ -41,16 +44,26 @@ public static class AccountsServiceCollectionExtensions
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<HelplineUserClaimsPrincipalFactory>();
 
-        services.ConfigureApplicationCookie(options =>
+        // Outside Development cookies are __Host- prefixed: Secure, host-only, path /. Development runs on plain http.
+        var secureCookies = !environment.IsDevelopment();
+        var cookiePrefix = secureCookies ? "__Host-" : "";
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptionsMonitor<SecurityOptions>>((options, security) =>
+            {
+                options.LoginPath = LoginPath;
+                options.LogoutPath = LogoutPath;
+                options.AccessDeniedPath = LoginPath;
+                options.Cookie.Name = cookiePrefix + "Helpline.Auth";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.Cookie.SecurePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+                options.ExpireTimeSpan = TimeSpan.FromMinutes(security.CurrentValue.IdleTimeoutMinutes);
+                options.SlidingExpiration = true;
+            });
+        services.AddAntiforgery(options =>
         {
-            options.LoginPath = LoginPath;
-            options.LogoutPath = LogoutPath;
-            options.AccessDeniedPath = LoginPath;
-            options.Cookie.Name = "Helpline.Auth";
-            options.Cookie.HttpOnly = true;
-            options.Cookie.SameSite = SameSiteMode.Strict;
-            options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
-            options.SlidingExpiration = true;
+            options.Cookie.Name = cookiePrefix + "Helpline.Antiforgery";
+            options.Cookie.SecurePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         });
 
         services.AddAuthorizationBuilder()

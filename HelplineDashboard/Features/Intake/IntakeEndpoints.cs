@@ -14,6 +14,7 @@ public static class IntakeEndpoints
     {
         var contacts = endpoints.MapGroup("/api/v1/contacts")
             .RequireAuthorization(GatewayPolicy)
+            .RequireRateLimiting(Security.SecurityServiceCollectionExtensions.IntakeRateLimit)
             .WithTags("Intake");
 
         contacts.MapPost("/", PostContactAsync).DisableAntiforgery();
