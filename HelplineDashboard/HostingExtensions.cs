@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using HelplineDashboard.Components;
 using HelplineDashboard.Data;
+using HelplineDashboard.Data.Protection;
 using HelplineDashboard.Features.Accounts;
 using HelplineDashboard.Features.Cases;
 using HelplineDashboard.Features.Escalations;
@@ -32,6 +33,7 @@ public static class HostingExtensions
         services.AddSignalR().AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSingleton(TimeProvider.System);
 
+        services.AddHelplineDataProtection();
         services.AddHelplineDatabase();
         services.AddHelplineLines(configuration);
         services.AddHelplineSecurity(configuration);

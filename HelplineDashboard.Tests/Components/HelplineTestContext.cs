@@ -1,6 +1,9 @@
 using System.Security.Claims;
 using Bunit;
 using HelplineDashboard.Data;
+using HelplineDashboard.Data.Protection;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using HelplineDashboard.Features.Accounts;
 using HelplineDashboard.Features.Cases;
 using HelplineDashboard.Features.Escalations;
@@ -26,6 +29,7 @@ public abstract class HelplineTestContext : BunitContext, IAsyncLifetime
     public static readonly DateTimeOffset Start = new(2026, 11, 23, 6, 0, 0, TimeSpan.Zero);
 
     private readonly SqliteConnection _connection = new("DataSource=:memory:");
+    private readonly string _keysFolder = Path.Combine(Path.GetTempPath(), "helpline-tests", "bunit-keys-" + Guid.NewGuid().ToString("N"));
 
     protected HelplineTestContext()
     {
@@ -36,7 +40,12 @@ public abstract class HelplineTestContext : BunitContext, IAsyncLifetime
         Services.AddLogging();
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddSingleton(TestLines.Catalog);
-        Services.AddDbContextFactory<HelplineDbContext>(options => options.UseSqlite(_connection));
+        var protection = new EphemeralDataProtectionProvider();
+        var fields = new FieldProtector(protection);
+        Services.AddSingleton<IDataProtectionProvider>(protection);
+        Services.AddSingleton(fields);
+        Services.AddSingleton(new CallerKeyHasher(protection, _keysFolder));
+        Services.AddDbContextFactory<HelplineDbContext>(options => Configure(options));
         Services.AddSingleton<QueueNotifier>();
         Services.AddSingleton<QueueService>();
         Services.AddSingleton<IntakeService>();
@@ -52,13 +61,18 @@ public abstract class HelplineTestContext : BunitContext, IAsyncLifetime
             ["Escalations:Targets:111:1:Endpoint"] = "http://127.0.0.1:9/no-dispatcher-runs-in-bunit",
         }).Build());
 
-        using var db = new HelplineDbContext(new DbContextOptionsBuilder<HelplineDbContext>().UseSqlite(_connection).Options);
+        var migrationOptions = new DbContextOptionsBuilder<HelplineDbContext>();
+        Configure(migrationOptions);
+        using var db = new HelplineDbContext(migrationOptions.Options, fields);
         db.Database.Migrate();
 
         SignInAs(Me);
     }
 
     public FakeTimeProvider Clock { get; } = new(Start);
+
+    private DbContextOptionsBuilder Configure(DbContextOptionsBuilder options) =>
+        options.UseSqlite(_connection).ReplaceService<IModelCacheKeyFactory, HelplineModelCacheKeyFactory>();
 
     /// <summary>The counsellor at the keyboard.</summary>
     public Actor Me { get; } = TestActors.Counsellor("counsellor-1", "Aigerim Sadykova", "111");
@@ -95,5 +109,9 @@ public abstract class HelplineTestContext : BunitContext, IAsyncLifetime
     {
         await DisposeAsync();
         await _connection.DisposeAsync();
+        if (Directory.Exists(_keysFolder))
+        {
+            Directory.Delete(_keysFolder, recursive: true);
+        }
     }
 }

@@ -56,7 +56,11 @@ public sealed class EscalationLifecycleTests
     {
         await using var receiver = await TestReceiver.StartAsync();
         var database = Path.Combine(Path.GetTempPath(), "helpline-tests", $"restart-{Guid.NewGuid():N}.db");
-        var sameDatabase = new Dictionary<string, string?> { ["ConnectionStrings:Helpline"] = $"Data Source={database}" };
+        var sameDatabase = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Helpline"] = $"Data Source={database}",
+            ["DataProtection:KeysPath"] = Path.ChangeExtension(database, ".keys"),
+        };
 
         EscalationView requested;
         var stopped = new Dictionary<string, string?>(sameDatabase) { ["Escalations:DispatcherEnabled"] = "false" };

@@ -38,6 +38,7 @@ public sealed class HelplineAppFactory : WebApplicationFactory<Program>
         _settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Helpline"] = $"Data Source={DatabasePath}",
+            ["DataProtection:KeysPath"] = Path.Combine(_dataFolder, "keys"),
             ["Simulator:Enabled"] = "false",
             ["DemoData:SeedAccounts"] = "true",
             ["Intake:Gateways:dev-gateway:KeySha256"] = "",

@@ -1,5 +1,7 @@
+using HelplineDashboard.Data.Protection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace HelplineDashboard.Data;
 
@@ -21,7 +23,9 @@ public static class DatabaseExtensions
             var configured = provider.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName)
                 ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not set.");
             var contentRoot = provider.GetRequiredService<IHostEnvironment>().ContentRootPath;
-            options.UseSqlite(ResolveConnectionString(configured, contentRoot)).AddInterceptors(HardeningInterceptor);
+            options.UseSqlite(ResolveConnectionString(configured, contentRoot))
+                .AddInterceptors(HardeningInterceptor)
+                .ReplaceService<IModelCacheKeyFactory, HelplineModelCacheKeyFactory>();
         });
         return services;
     }
@@ -54,5 +58,6 @@ public static class DatabaseExtensions
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        await PlaintextBackfill.RunAsync(db, services.GetRequiredService<CallerKeyHasher>(), cancellationToken);
     }
 }

@@ -1,13 +1,16 @@
+using HelplineDashboard.Data.Protection;
 using HelplineDashboard.Features.Accounts;
 using HelplineDashboard.Features.Cases;
 using HelplineDashboard.Features.Contacts;
 using HelplineDashboard.Features.Escalations;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace HelplineDashboard.Data;
 
-public sealed class HelplineDbContext(DbContextOptions<HelplineDbContext> options)
+public sealed class HelplineDbContext(DbContextOptions<HelplineDbContext> options, FieldProtector fieldProtector)
     : IdentityDbContext<ApplicationUser>(options)
 {
     public DbSet<Contact> Contacts => Set<Contact>();
@@ -22,10 +25,13 @@ public sealed class HelplineDbContext(DbContextOptions<HelplineDbContext> option
 
     public DbSet<EscalationEvent> EscalationEvents => Set<EscalationEvent>();
 
+    internal FieldProtector FieldProtector => fieldProtector;
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(HelplineDbContext).Assembly);
+        EncryptSurvivorData(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -34,4 +40,27 @@ public sealed class HelplineDbContext(DbContextOptions<HelplineDbContext> option
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
     }
+
+    /// <summary>The columns that hold what a caller said or where they are. See docs/decisions/0005-encryption-at-rest.md.</summary>
+    private void EncryptSurvivorData(ModelBuilder builder)
+    {
+        var protector = fieldProtector;
+        ValueConverter encrypted = new ValueConverter<string, string>(v => protector.Protect(v), v => protector.Unprotect(v));
+        builder.Entity<Contact>().Property(c => c.From).HasConversion(encrypted);
+        builder.Entity<Contact>().Property(c => c.Message).HasConversion(encrypted);
+        builder.Entity<CaseNote>().Property(n => n.Text).HasConversion(encrypted);
+        builder.Entity<Case>().Property(c => c.ClosingSummary).HasConversion(encrypted);
+        builder.Entity<Escalation>().Property(e => e.Address).HasConversion(encrypted);
+        builder.Entity<Escalation>().Property(e => e.Landmarks).HasConversion(encrypted);
+        builder.Entity<Escalation>().Property(e => e.Summary).HasConversion(encrypted);
+    }
+}
+
+/// <summary>One EF model per key ring: the encrypting converters close over the app's <see cref="FieldProtector"/>.</summary>
+public sealed class HelplineModelCacheKeyFactory : IModelCacheKeyFactory
+{
+    public object Create(DbContext context, bool designTime) =>
+        context is HelplineDbContext helpline
+            ? (context.GetType(), helpline.FieldProtector.InstanceId, designTime)
+            : (context.GetType(), designTime);
 }

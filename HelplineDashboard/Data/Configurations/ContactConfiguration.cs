@@ -20,6 +20,8 @@ public sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Property(c => c.ClaimedById).HasMaxLength(64);
         builder.Property(c => c.ClaimedByName).HasMaxLength(128);
         builder.Property(c => c.RequestFingerprint).HasMaxLength(64);
+        builder.Property(c => c.CallerKey).HasMaxLength(64);
+        builder.HasIndex(c => new { c.CallerKey, c.ArrivedAt });
 
         // A gateway's retry must find the first post, and two posts can never both land.
         builder.HasIndex(c => new { c.Gateway, c.ExternalId }).IsUnique();

@@ -194,6 +194,11 @@ namespace HelplineDashboard.Data.Migrations
                     b.Property<DateTime>("ArrivedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CallerKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("CaseId")
                         .HasColumnType("INTEGER");
 
@@ -265,6 +270,8 @@ namespace HelplineDashboard.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("CallerKey", "ArrivedAt");
 
                     b.HasIndex("Gateway", "ExternalId")
                         .IsUnique();

@@ -16,8 +16,11 @@ public sealed class Contact
 
     public required string ExternalId { get; set; }
 
-    /// <summary>The caller's number in E.164 for Voice and Sms, or the chat handle.</summary>
+    /// <summary>The caller's number in E.164 for Voice and Sms, or the chat handle. Encrypted at rest.</summary>
     public required string From { get; set; }
+
+    /// <summary>Keyed hash of <see cref="From"/>: finds the caller's earlier contacts without the plain number.</summary>
+    public string CallerKey { get; set; } = "";
 
     public required string Language { get; set; }
 

@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using HelplineDashboard.Data;
+using HelplineDashboard.Data.Protection;
 using HelplineDashboard.Features.Contacts;
 using HelplineDashboard.Features.Queue;
 using Microsoft.Data.Sqlite;
@@ -14,6 +14,7 @@ namespace HelplineDashboard.Features.Intake;
 /// </summary>
 public sealed class IntakeService(
     IDbContextFactory<HelplineDbContext> dbFactory,
+    CallerKeyHasher callerKeys,
     QueueNotifier notifier,
     TimeProvider time,
     ILogger<IntakeService> logger)
@@ -22,7 +23,7 @@ public sealed class IntakeService(
 
     public async Task<IntakeResult> SubmitAsync(string gateway, ValidIntake intake, CancellationToken cancellationToken = default)
     {
-        var fingerprint = Fingerprint(intake);
+        var fingerprint = callerKeys.Hash(JsonSerializer.SerializeToUtf8Bytes(intake));
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
         var existing = await FindAsync(db, gateway, intake.ExternalId, cancellationToken);
@@ -38,6 +39,7 @@ public sealed class IntakeService(
             Gateway = gateway,
             ExternalId = intake.ExternalId,
             From = intake.From,
+            CallerKey = callerKeys.Hash(intake.From),
             Language = intake.Language,
             Message = intake.Message,
             Region = intake.Region,
@@ -130,11 +132,6 @@ public sealed class IntakeService(
         return ahead + 1;
     }
 
-    internal static string Fingerprint(ValidIntake intake)
-    {
-        var canonical = JsonSerializer.SerializeToUtf8Bytes(intake);
-        return Convert.ToHexString(SHA256.HashData(canonical));
-    }
 }
 
 public enum IntakeOutcome
