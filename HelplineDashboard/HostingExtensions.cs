@@ -3,6 +3,7 @@ using HelplineDashboard.Components;
 using HelplineDashboard.Data;
 using HelplineDashboard.Data.Protection;
 using HelplineDashboard.Features.Accounts;
+using HelplineDashboard.Features.Audit;
 using HelplineDashboard.Features.Cases;
 using HelplineDashboard.Features.Escalations;
 using HelplineDashboard.Features.Intake;
@@ -32,6 +33,8 @@ public static class HostingExtensions
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSignalR().AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddSingleton<AuditLog>();
 
         services.AddHelplineDataProtection();
         services.AddHelplineDatabase();

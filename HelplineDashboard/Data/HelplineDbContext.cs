@@ -1,5 +1,6 @@
 using HelplineDashboard.Data.Protection;
 using HelplineDashboard.Features.Accounts;
+using HelplineDashboard.Features.Audit;
 using HelplineDashboard.Features.Cases;
 using HelplineDashboard.Features.Contacts;
 using HelplineDashboard.Features.Escalations;
@@ -24,6 +25,8 @@ public sealed class HelplineDbContext(DbContextOptions<HelplineDbContext> option
     public DbSet<EscalationDelivery> EscalationDeliveries => Set<EscalationDelivery>();
 
     public DbSet<EscalationEvent> EscalationEvents => Set<EscalationEvent>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     internal FieldProtector FieldProtector => fieldProtector;
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using HelplineDashboard.Data;
+using HelplineDashboard.Features.Audit;
 using HelplineDashboard.Features.Intake;
 using HelplineDashboard.Features.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -78,8 +79,14 @@ public static class AccountsServiceCollectionExtensions
 
     public static IEndpointRouteBuilder MapHelplineAccounts(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(LogoutPath, async (ClaimsPrincipal user, SignInManager<ApplicationUser> signInManager, [FromForm] string? returnUrl) =>
+        endpoints.MapPost(LogoutPath, async (ClaimsPrincipal user, SignInManager<ApplicationUser> signInManager, AuditLog audit, HttpContext http, [FromForm] string? returnUrl) =>
         {
+            if (user.Identity?.IsAuthenticated == true)
+            {
+                var actor = Actor.From(user);
+                await audit.WriteAsync(AuditAction.SignedOut, actor.UserId, actor.DisplayName, http.Connection.RemoteIpAddress?.ToString());
+            }
+
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect(LoginPath);
         });

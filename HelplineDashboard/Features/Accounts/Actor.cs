@@ -3,7 +3,7 @@ using System.Security.Claims;
 namespace HelplineDashboard.Features.Accounts;
 
 /// <summary>The signed-in person on whose behalf a service acts. Services decide access from this, never from the UI.</summary>
-public sealed record Actor(string UserId, string DisplayName, IReadOnlySet<string> Roles, IReadOnlySet<string> Lines)
+public sealed record Actor(string UserId, string DisplayName, IReadOnlySet<string> Roles, IReadOnlySet<string> Lines, string? Address = null)
 {
     public bool IsCounsellor => Roles.Contains(Accounts.Roles.Counsellor);
 
@@ -28,6 +28,6 @@ public sealed record Actor(string UserId, string DisplayName, IReadOnlySet<strin
             ?? id;
         var roles = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
         var lines = principal.FindAll(HelplineClaimTypes.Line).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
-        return new Actor(id, name, roles, lines);
+        return new Actor(id, name, roles, lines, principal.FindFirstValue(HelplineClaimTypes.SignInAddress));
     }
 }

@@ -8,13 +8,18 @@ namespace HelplineDashboard.Features.Accounts;
 public sealed class HelplineUserClaimsPrincipalFactory(
     UserManager<ApplicationUser> userManager,
     RoleManager<IdentityRole> roleManager,
-    IOptions<IdentityOptions> options)
+    IOptions<IdentityOptions> options,
+    IHttpContextAccessor httpContext)
     : UserClaimsPrincipalFactory<ApplicationUser, IdentityRole>(userManager, roleManager, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(HelplineClaimTypes.DisplayName, user.DisplayName));
+        if (httpContext.HttpContext?.Connection.RemoteIpAddress is { } address)
+        {
+            identity.AddClaim(new Claim(HelplineClaimTypes.SignInAddress, address.ToString()));
+        }
         foreach (var line in user.Lines.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             identity.AddClaim(new Claim(HelplineClaimTypes.Line, line));

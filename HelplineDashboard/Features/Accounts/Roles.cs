@@ -16,4 +16,7 @@ public static class HelplineClaimTypes
 {
     public const string DisplayName = "helpline:display_name";
     public const string Line = "helpline:line";
+
+    /// <summary>The client address that signed in: where a circuit's actions come from, for the audit log.</summary>
+    public const string SignInAddress = "helpline:sign_in_address";
 }

@@ -1,6 +1,7 @@
 using HelplineDashboard.Common;
 using HelplineDashboard.Data;
 using HelplineDashboard.Features.Accounts;
+using HelplineDashboard.Features.Audit;
 using HelplineDashboard.Features.Contacts;
 using HelplineDashboard.Features.Escalations;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,11 @@ public sealed class CaseService(
     TimeProvider time,
     ILogger<CaseService> logger)
 {
-    public async Task<CaseDetails> GetAsync(long caseId, Actor actor, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The case for its owner or a supervisor of its line. Opening it (<see cref="CaseRead.Open"/>) is audited, with the
+    /// full number shown; a refresh of an already open workspace is not audited again.
+    /// </summary>
+    public async Task<CaseDetails> GetAsync(long caseId, Actor actor, CaseRead read = CaseRead.Open, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var found = await db.Cases.AsNoTracking()
@@ -30,6 +35,12 @@ public sealed class CaseService(
         if (found is null || !CaseRules.MayRead(found, actor))
         {
             throw new AccessDeniedException();
+        }
+
+        if (read == CaseRead.Open)
+        {
+            AuditTrail.Record(db, time.GetUtcNow().UtcDateTime, actor, AuditAction.CaseViewed, AuditTrail.Case(found.Id), found.Line, "caller's number shown in full");
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         var first = found.Contacts.OrderBy(c => c.ArrivedAt).First();
@@ -96,6 +107,8 @@ public sealed class CaseService(
         };
         db.CaseNotes.Add(note);
         await db.SaveChangesAsync(cancellationToken);
+        AuditTrail.Record(db, note.CreatedAt, actor, AuditAction.NoteAdded, AuditTrail.Case(caseId), found.Line, $"note {note.Id}" + (amendsNoteId is null ? "" : $" amends note {amendsNoteId}"));
+        await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Note {NoteId} added to case {CaseId}", note.Id, caseId);
         return new NoteView(note.Id, note.AuthorName, note.Text, note.CreatedAt, note.AmendsNoteId);
     }
@@ -105,8 +118,9 @@ public sealed class CaseService(
         CaseRules.EnsureKnownOutcome(outcome);
         var trimmedSummary = CaseRules.ValidClosingSummary(summary);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await LoadForWorkAsync(db, caseId, actor, cancellationToken);
+        var found = await LoadForWorkAsync(db, caseId, actor, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         // Conditional: a case closes once, even if the owner clicks twice in two tabs.
         var closed = await db.Cases
@@ -123,6 +137,10 @@ public sealed class CaseService(
             throw new HelplineRuleException("This case is already closed.");
         }
 
+        AuditTrail.Record(db, now, actor, AuditAction.CaseClosed, AuditTrail.Case(caseId), found.Line, $"outcome {outcome}");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
         logger.LogInformation("Case {CaseId} closed with outcome {Outcome}", caseId, outcome);
     }
 
@@ -138,4 +156,11 @@ public sealed class CaseService(
         CaseRules.EnsureWorkable(found, actor);
         return found;
     }
+}
+
+/// <summary>Why a case is read: opening it is audited, refreshing an open workspace is not.</summary>
+public enum CaseRead
+{
+    Open,
+    Refresh,
 }

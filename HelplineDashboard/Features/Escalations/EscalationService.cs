@@ -1,6 +1,7 @@
 using HelplineDashboard.Common;
 using HelplineDashboard.Data;
 using HelplineDashboard.Features.Accounts;
+using HelplineDashboard.Features.Audit;
 using HelplineDashboard.Features.Cases;
 using HelplineDashboard.Features.Contacts;
 using HelplineDashboard.Features.Lines;
@@ -77,6 +78,7 @@ public sealed class EscalationService(
             Detail = hasEndpoint ? "requested" : "requested; the service has no endpoint, phone it in",
         });
         db.Escalations.Add(escalation);
+        AuditTrail.Record(db, now, actor, AuditAction.EscalationRequested, AuditTrail.Case(caseId), found.Line, $"{AuditTrail.Escalation(escalation.Id)} to {target.Code}");
         if (hasEndpoint)
         {
             db.EscalationDeliveries.Add(new EscalationDelivery { EscalationId = escalation.Id, CreatedAt = now, NextAttemptAt = now });
@@ -119,6 +121,7 @@ public sealed class EscalationService(
         escalation.PhonedManuallyByName = actor.DisplayName;
         escalation.OperatorReference = reference;
         escalation.Events.Add(new EscalationEvent { At = now, Status = escalation.Status, Detail = $"phoned manually by {actor.DisplayName}; operator: {reference}" });
+        AuditTrail.Record(db, now, actor, AuditAction.EscalationPhonedManually, AuditTrail.Case(escalation.CaseId), escalation.Line, AuditTrail.Escalation(escalation.Id));
 
         // The service has it by phone now; a late webhook would only confuse the operator.
         await db.EscalationDeliveries

@@ -1,6 +1,7 @@
 using HelplineDashboard.Common;
 using HelplineDashboard.Data;
 using HelplineDashboard.Features.Accounts;
+using HelplineDashboard.Features.Audit;
 using HelplineDashboard.Features.Cases;
 using HelplineDashboard.Features.Contacts;
 using Microsoft.EntityFrameworkCore;
@@ -66,6 +67,8 @@ public sealed class QueueService(
         };
         opened.Contacts.Add(contact);
         db.Cases.Add(opened);
+        await db.SaveChangesAsync(cancellationToken);
+        AuditTrail.Record(db, now, actor, AuditAction.ContactClaimed, AuditTrail.Contact(contact.Id), contact.Line, $"opened {AuditTrail.Case(opened.Id)}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
