@@ -9,6 +9,7 @@ using HelplineDashboard.Features.Escalations;
 using HelplineDashboard.Features.Intake;
 using HelplineDashboard.Features.Lines;
 using HelplineDashboard.Features.Queue;
+using HelplineDashboard.Features.Retention;
 using HelplineDashboard.Features.Security;
 using HelplineDashboard.Features.Simulator;
 using MudBlazor.Services;
@@ -45,6 +46,7 @@ public static class HostingExtensions
         services.AddHelplineQueue();
         services.AddHelplineCases();
         services.AddHelplineEscalations(configuration);
+        services.AddHelplineRetention(configuration);
         services.AddHelplineSimulator(configuration, builder.Environment);
         return builder;
     }

@@ -111,7 +111,7 @@ public sealed class EscalationLifecycleTests
     {
         var nobodyListening = TestReceiver.FreePort();
         await using var scenario = EscalationScenario.Start($"http://127.0.0.1:{nobodyListening}/escalations",
-            new Dictionary<string, string?> { ["Escalations:FallbackAfterSeconds"] = "1" });
+            new Dictionary<string, string?> { ["Escalations:FallbackAfterSeconds"] = "4" });
         var alarmed = new TaskCompletionSource<EscalationChanged>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var subscription = scenario.Service<EscalationNotifier>().Subscribe(change =>
         {
@@ -126,7 +126,7 @@ public sealed class EscalationLifecycleTests
         var escalation = await scenario.EscalateAsync();
         Assert.False(escalation.Alarm);
 
-        var change = await alarmed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var change = await alarmed.Task.WaitAsync(TimeSpan.FromSeconds(15));
         Assert.Equal(escalation.Id, change.EscalationId);
         var stored = await scenario.ReadAsync(escalation.Id);
         Assert.NotNull(stored.AlarmRaisedAt);

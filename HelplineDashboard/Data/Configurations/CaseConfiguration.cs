@@ -17,6 +17,7 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
 
         builder.HasIndex(c => new { c.OwnerId, c.Status });
         builder.HasIndex(c => new { c.Line, c.Status });
+        builder.HasIndex(c => new { c.Status, c.AnonymisedAt, c.ClosedAt });
 
         builder.HasMany(c => c.Notes)
             .WithOne()

@@ -150,6 +150,9 @@ namespace HelplineDashboard.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("AnonymisedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
@@ -192,6 +195,8 @@ namespace HelplineDashboard.Data.Migrations
                     b.HasIndex("Line", "Status");
 
                     b.HasIndex("OwnerId", "Status");
+
+                    b.HasIndex("Status", "AnonymisedAt", "ClosedAt");
 
                     b.ToTable("Cases");
                 });

@@ -44,4 +44,5 @@ public enum AuditAction
     NumberRevealed,
     Exported,
     SettingsChanged,
+    Anonymised,
 }

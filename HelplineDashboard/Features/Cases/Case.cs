@@ -26,6 +26,9 @@ public sealed class Case
 
     public string? ClosingSummary { get; set; }
 
+    /// <summary>When retention removed the survivor data; the statistics stay.</summary>
+    public DateTime? AnonymisedAt { get; set; }
+
     public List<Contact> Contacts { get; set; } = [];
 
     public List<CaseNote> Notes { get; set; } = [];

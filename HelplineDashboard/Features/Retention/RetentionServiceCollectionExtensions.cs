@@ -1,0 +1,12 @@
+namespace HelplineDashboard.Features.Retention;
+
+public static class RetentionServiceCollectionExtensions
+{
+    public static IServiceCollection AddHelplineRetention(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<RetentionOptions>(configuration.GetSection(RetentionOptions.SectionName));
+        services.AddSingleton<RetentionService>();
+        services.AddHostedService(provider => provider.GetRequiredService<RetentionService>());
+        return services;
+    }
+}
