@@ -68,6 +68,7 @@ public static class HostingExtensions
         app.UseHelplineSecurityHeaders();
         app.UseHubOriginCheck();
         app.UseAuthentication();
+        app.UseTwoFactorRequirement();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();

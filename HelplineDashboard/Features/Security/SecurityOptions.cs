@@ -5,6 +5,9 @@ public sealed class SecurityOptions
 {
     public const string SectionName = "Security";
 
+    /// <summary>Supervisors and administrators must sign in with an authenticator app (TOTP). Only Development turns this off.</summary>
+    public bool RequireTwoFactorForSupervisorsAndAdmins { get; set; } = true;
+
     /// <summary>A session with no request for this long ends (sliding).</summary>
     public int IdleTimeoutMinutes { get; set; } = 30;
 
