@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using HelplineDashboard.Features.Security;
 
 namespace HelplineDashboard.Tests.Integration;
 
@@ -29,6 +31,48 @@ public sealed class SessionTests(HelplineAppFactory factory) : IClassFixture<Hel
         Assert.True(await users.IsLockedOutAsync((await users.FindByEmailAsync(Accounts.Supervisor))!));
     }
 
+    private IdentityRevalidatingAuthenticationStateProvider Revalidation(TimeProvider time) => new(
+        NullLoggerFactory.Instance,
+        factory.Services.GetRequiredService<IServiceScopeFactory>(),
+        factory.Services.GetRequiredService<IOptions<IdentityOptions>>(),
+        factory.Services.GetRequiredService<IOptionsMonitor<SecurityOptions>>(),
+        time);
+
+    private async Task<AuthenticationState> CircuitOfAsync(string email)
+    {
+        using var scope = factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var principals = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>();
+        return new AuthenticationState(await principals.CreateAsync((await users.FindByEmailAsync(email))!));
+    }
+
+    [Fact]
+    public async Task A_live_circuit_ends_when_the_absolute_session_lifetime_is_over_however_active_it_is()
+    {
+        var circuit = await CircuitOfAsync(Accounts.Counsellor1);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+
+        Assert.True(await Revalidation(clock).ValidateAsync(circuit));
+        clock.Advance(TimeSpan.FromHours(11.9));
+        Assert.True(await Revalidation(clock).ValidateAsync(circuit));
+        clock.Advance(TimeSpan.FromHours(0.2));
+        Assert.False(await Revalidation(clock).ValidateAsync(circuit));
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_users_other_live_circuits()
+    {
+        var otherTab = await CircuitOfAsync(Accounts.Counsellor2);
+        using var counsellor = await SignIn.AsAsync(factory, Accounts.Counsellor2);
+        var form = await counsellor.Client.GetStringAsync("/account/login");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.True(await Revalidation(TimeProvider.System).ValidateAsync(otherTab));
+
+        await counsellor.Client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+        Assert.False(await Revalidation(TimeProvider.System).ValidateAsync(otherTab));
+    }
+
     [Fact]
     public async Task A_live_circuit_loses_access_when_the_users_security_stamp_changes()
     {
@@ -37,8 +81,7 @@ public sealed class SessionTests(HelplineAppFactory factory) : IClassFixture<Hel
         var principals = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>();
         var user = (await users.FindByEmailAsync(Accounts.Counsellor1))!;
         var circuit = new AuthenticationState(await principals.CreateAsync(user));
-        var revalidation = new IdentityRevalidatingAuthenticationStateProvider(
-            NullLoggerFactory.Instance, factory.Services.GetRequiredService<IServiceScopeFactory>(), factory.Services.GetRequiredService<IOptions<IdentityOptions>>());
+        var revalidation = Revalidation(TimeProvider.System);
 
         Assert.True(await revalidation.ValidateAsync(circuit));
 

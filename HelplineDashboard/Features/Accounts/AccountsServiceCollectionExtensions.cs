@@ -3,6 +3,7 @@ using HelplineDashboard.Data;
 using HelplineDashboard.Features.Audit;
 using HelplineDashboard.Features.Intake;
 using HelplineDashboard.Features.Security;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -60,7 +61,37 @@ public static class AccountsServiceCollectionExtensions
                 options.Cookie.SecurePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
                 options.ExpireTimeSpan = TimeSpan.FromMinutes(security.CurrentValue.IdleTimeoutMinutes);
                 options.SlidingExpiration = true;
+                options.Events.OnValidatePrincipal = async context =>
+                {
+                    var time = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
+                    if (context.Principal is { } principal && SessionLifetime.HasExpired(principal, security.CurrentValue, time))
+                    {
+                        context.RejectPrincipal();
+                        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                        return;
+                    }
+
+                    await SecurityStampValidator.ValidatePrincipalAsync(context);
+                };
             });
+        // When Identity re-issues the cookie (security stamp check), the session keeps its start, address and second factor.
+        services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = context =>
+        {
+            if (context.CurrentPrincipal is not null && context.NewPrincipal?.Identity is ClaimsIdentity renewed)
+            {
+                foreach (var type in new[] { HelplineClaimTypes.SignedInAt, HelplineClaimTypes.SignInAddress, TwoFactor.MethodClaim })
+                {
+                    foreach (var stale in renewed.FindAll(type).ToList())
+                    {
+                        renewed.RemoveClaim(stale);
+                    }
+
+                    renewed.AddClaims(context.CurrentPrincipal.FindAll(type).Select(c => new Claim(c.Type, c.Value)));
+                }
+            }
+
+            return Task.CompletedTask;
+        });
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = cookiePrefix + "Helpline.Antiforgery";
@@ -85,6 +116,12 @@ public static class AccountsServiceCollectionExtensions
             {
                 var actor = Actor.From(user);
                 await audit.WriteAsync(AuditAction.SignedOut, actor.UserId, actor.DisplayName, http.Connection.RemoteIpAddress?.ToString());
+
+                // A new stamp ends this user's live circuits at their next revalidation (within a minute).
+                if (await signInManager.UserManager.GetUserAsync(user) is { } signedOut)
+                {
+                    await signInManager.UserManager.UpdateSecurityStampAsync(signedOut);
+                }
             }
 
             await signInManager.SignOutAsync();

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
+using HelplineDashboard.Features.Security;
 using Microsoft.Extensions.Options;
 
 namespace HelplineDashboard.Features.Accounts;
@@ -13,7 +14,9 @@ namespace HelplineDashboard.Features.Accounts;
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
     IServiceScopeFactory scopeFactory,
-    IOptions<IdentityOptions> options)
+    IOptions<IdentityOptions> options,
+    IOptionsMonitor<SecurityOptions> security,
+    TimeProvider time)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     protected override TimeSpan RevalidationInterval => Interval;
@@ -25,6 +28,11 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
+        if (SessionLifetime.HasExpired(authenticationState.User, security.CurrentValue, time))
+        {
+            return false;
+        }
+
         await using var scope = scopeFactory.CreateAsyncScope();
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = await userManager.GetUserAsync(authenticationState.User);

@@ -19,4 +19,7 @@ public static class HelplineClaimTypes
 
     /// <summary>The client address that signed in: where a circuit's actions come from, for the audit log.</summary>
     public const string SignInAddress = "helpline:sign_in_address";
+
+    /// <summary>When the session began (Unix seconds), for the absolute session lifetime.</summary>
+    public const string SignedInAt = "helpline:signed_in_at";
 }

@@ -11,6 +11,9 @@ public sealed class SecurityOptions
     /// <summary>A session with no request for this long ends (sliding).</summary>
     public int IdleTimeoutMinutes { get; set; } = 30;
 
+    /// <summary>However active, a session ends this long after sign-in, and its live circuits with it.</summary>
+    public int AbsoluteSessionHours { get; set; } = 12;
+
     /// <summary>Origins besides the app's own that may open the hub (e.g. a wallboard host). The app's own host is always allowed.</summary>
     public List<string> AllowedHubOrigins { get; set; } = [];
 
