@@ -1,0 +1,61 @@
+using System.Net;
+using System.Text;
+using HelplineDashboard.Features.Cases;
+using HelplineDashboard.Features.Queue;
+using HelplineDashboard.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace HelplineDashboard.Tests.Integration;
+
+public sealed class PlantedDataTests
+{
+    private const string Name = "Gulnara Abenova-Zhaksylykova";
+    private const string Number = "+77017654321";
+
+    [Fact]
+    public async Task A_planted_name_and_number_are_neither_in_the_database_file_nor_its_WAL_nor_the_logs()
+    {
+        var logs = new CapturingLoggerProvider();
+        await using var host = new HelplineAppFactory(useKestrel: false, new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Trace" });
+        await using var app = host.WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging.AddProvider(logs)));
+        using var gateway = app.CreateClient();
+        gateway.DefaultRequestHeaders.Add("X-Api-Key", HelplineAppFactory.GatewayKey);
+
+        var created = await gateway.PostContactAsync(GatewayClient.Contact("planted-1", channel: "Sms", from: Number, message: $"My name is {Name}, please help"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = long.Parse(created.Headers.Location!.OriginalString.Split('/').Last());
+        var counsellor = TestActors.Counsellor();
+        var caseId = (await app.Services.GetRequiredService<QueueService>().ClaimAsync(id, counsellor)).CaseId!.Value;
+        await app.Services.GetRequiredService<CaseService>().AddNoteAsync(caseId, $"{Name} can be reached at {Number} after 18:00", counsellor);
+
+        var files = new[] { host.DatabasePath, host.DatabasePath + "-wal" }.Where(File.Exists).ToList();
+        Assert.Contains(host.DatabasePath + "-wal", files);
+        var needles = new[] { "Abenova", "7654321", "765 43 21" };
+        foreach (var file in files)
+        {
+            var bytes = await ReadSharedAsync(file);
+            foreach (var needle in needles)
+            {
+                Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(needle)));
+                Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.Unicode.GetBytes(needle)));
+            }
+        }
+
+        var everything = string.Join('\n', logs.Lines);
+        Assert.All(needles, needle => Assert.DoesNotContain(needle, everything));
+
+        // And the app still reads them back for the counsellor.
+        var details = await app.Services.GetRequiredService<CaseService>().GetAsync(caseId, counsellor, CaseRead.Refresh);
+        Assert.Contains(Name, details.Notes.Single().Text);
+    }
+
+    private static async Task<byte[]> ReadSharedAsync(string path)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer);
+        return buffer.ToArray();
+    }
+}
