@@ -42,6 +42,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             ["Escalations:Targets:111:0:Endpoint"] = $"http://127.0.0.1:{_receiverPort}/escalations",
             ["Escalations:Targets:111:0:Secret"] = TestReceiver.Secret,
+
+            // Live circuits re-check their user every two seconds here (a minute in production).
+            ["Security:CircuitRevalidationSeconds"] = "2",
         });
     }
 

@@ -50,8 +50,9 @@ public static class AccountsServiceCollectionExtensions
         var secureCookies = !environment.IsDevelopment();
         var cookiePrefix = secureCookies ? "__Host-" : "";
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
-            .Configure<IOptionsMonitor<SecurityOptions>>((options, security) =>
+            .Configure<IOptionsMonitor<SecurityOptions>, TimeProvider>((options, security, time) =>
             {
+                options.TimeProvider = time;
                 options.LoginPath = LoginPath;
                 options.LogoutPath = LogoutPath;
                 options.AccessDeniedPath = LoginPath;

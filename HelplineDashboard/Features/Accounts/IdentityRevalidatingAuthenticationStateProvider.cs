@@ -21,7 +21,7 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
 {
     protected override TimeSpan RevalidationInterval => Interval;
 
-    internal TimeSpan Interval => TimeSpan.FromMinutes(1);
+    internal TimeSpan Interval => TimeSpan.FromSeconds(Math.Clamp(security.CurrentValue.CircuitRevalidationSeconds, 1, 60));
 
     internal Task<bool> ValidateAsync(AuthenticationState state) => ValidateAuthenticationStateAsync(state, CancellationToken.None);
 

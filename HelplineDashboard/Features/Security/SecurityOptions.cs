@@ -11,6 +11,9 @@ public sealed class SecurityOptions
     /// <summary>A session with no request for this long ends (sliding).</summary>
     public int IdleTimeoutMinutes { get; set; } = 30;
 
+    /// <summary>How often a live circuit re-checks its user (disabled, role changed, signed out, session over).</summary>
+    public int CircuitRevalidationSeconds { get; set; } = 60;
+
     /// <summary>However active, a session ends this long after sign-in, and its live circuits with it.</summary>
     public int AbsoluteSessionHours { get; set; } = 12;
 
