@@ -63,7 +63,8 @@ public static class HostingExtensions
         app.UseWhen(
             context => HttpMethods.IsGet(context.Request.Method)
                 && !context.Request.Path.StartsWithSegments("/api")
-                && !context.Request.Path.StartsWithSegments("/hubs"),
+                && !context.Request.Path.StartsWithSegments("/hubs")
+                && !context.Request.Path.StartsWithSegments("/_blazor"),
             branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseHelplineSecurityHeaders();
         app.UseHubOriginCheck();

@@ -17,6 +17,7 @@ public static class AccountsServiceCollectionExtensions
 {
     public const string LoginPath = "/account/login";
     public const string LogoutPath = "/account/logout";
+    public const string AccessDeniedPath = "/account/access-denied";
 
     public static IServiceCollection AddHelplineAccounts(this IServiceCollection services, IHostEnvironment environment)
     {
@@ -55,7 +56,7 @@ public static class AccountsServiceCollectionExtensions
                 options.TimeProvider = time;
                 options.LoginPath = LoginPath;
                 options.LogoutPath = LogoutPath;
-                options.AccessDeniedPath = LoginPath;
+                options.AccessDeniedPath = AccessDeniedPath;
                 options.Cookie.Name = cookiePrefix + "Helpline.Auth";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Strict;
