@@ -25,7 +25,7 @@ public sealed class EscalationScenario : IAsyncDisposable
             ["Escalations:Targets:111:0:Secret"] = TestReceiver.Secret,
             ["Escalations:RetryBaseMilliseconds"] = "50",
             ["Escalations:RetryMaxMilliseconds"] = "200",
-            ["Escalations:AttemptTimeoutMilliseconds"] = "400",
+            ["Escalations:AttemptTimeoutMilliseconds"] = "1500",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

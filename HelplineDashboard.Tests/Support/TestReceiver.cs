@@ -73,7 +73,7 @@ public sealed class TestReceiver : IAsyncDisposable
 
     public async Task<ReceivedDelivery> NextAsync(TimeSpan? within = null)
     {
-        using var timeout = new CancellationTokenSource(within ?? TimeSpan.FromSeconds(15));
+        using var timeout = new CancellationTokenSource(within ?? TimeSpan.FromSeconds(30));
         return await _arrivals.Reader.ReadAsync(timeout.Token);
     }
 
