@@ -15,6 +15,7 @@ catch (ArgumentException ex)
 }
 
 var paths = RepoPaths.Find();
+var commit = MachineInfo.GitCommit(paths.Root); // before the run: the build that is measured
 var launcher = new AppLauncher(options, paths);
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -40,7 +41,7 @@ foreach (var scenario in all.Where(s => options.Scenarios.Contains(s.Name)))
 
 var report = new BenchReport(
     DateTimeOffset.UtcNow,
-    MachineInfo.GitCommit(paths.Root),
+    commit,
     "dotnet run -c Release --project bench/HelplineDashboard.Bench -- " + string.Join(' ', args),
     MachineInfo.Describe(Path.GetTempPath()),
     results);

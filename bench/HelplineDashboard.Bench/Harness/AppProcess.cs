@@ -36,6 +36,8 @@ public sealed class AppProcess : IAppTarget
 
     public string DataDir { get; }
 
+    public int? ProcessId => _process.Id;
+
     public string DatabasePath => Path.Combine(DataDir, "helpline.db");
 
     public string LogPath => Path.Combine(DataDir, "app.log");

@@ -9,12 +9,17 @@ public interface IAppTarget : IAsyncDisposable
 
     /// <summary>The SQLite file, when the harness knows it (it started the app).</summary>
     string? DatabasePath { get; }
+
+    /// <summary>The app's process, when the harness started it.</summary>
+    int? ProcessId { get; }
 }
 
 /// <summary>An app somebody else runs; the harness neither starts nor stops it.</summary>
 public sealed record ExternalApp(Uri BaseAddress, string ApiKey) : IAppTarget
 {
     public string? DatabasePath => null;
+
+    public int? ProcessId => null;
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -18,7 +18,7 @@ public sealed class ClaimsScenario : IScenario
 
     public IReadOnlyList<string> NotMeasured { get; } =
     [
-        "not measured. The app has no HTTP claim endpoint; a claim is a click in a Blazor circuit, so 200 claimers means " +
+        "the app has no HTTP claim endpoint; a claim is a click in a Blazor circuit, so 200 claimers means " +
         "200 Chromium pages (each a renderer process) on the same 2 cores as the app, and the browsers' own CPU would dominate " +
         "any p99 claim figure. Not built in this harness within its time box. Exactly-once claiming is covered by the test " +
         "ClaimRaceTests (50 claimers on one contact, in process).",

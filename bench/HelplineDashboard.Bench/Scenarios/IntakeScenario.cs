@@ -32,6 +32,7 @@ public sealed class IntakeScenario(AppLauncher launcher, BenchOptions options) :
         new("floorNormal", "floor, synchronous=NORMAL", "rows/s", Decimals: 0),
         new("ratioFull", "app ÷ FULL floor", "×", Decimals: 2),
         new("ratioNormal", "app ÷ NORMAL floor", "×", Decimals: 2),
+        .. CpuSample.Metrics(Environment.ProcessorCount),
     ];
 
     public IReadOnlyList<string> NotMeasured => [];
@@ -53,7 +54,9 @@ public sealed class IntakeScenario(AppLauncher launcher, BenchOptions options) :
                 warmedUp += (await gateway.PostAsync(bodies.Next(), cancellationToken)).Created ? 1 : 0;
             }
 
+            var cpu = CpuSample.Take(app);
             load = await LoadAsync(gateway, bodies, cancellationToken);
+            CpuSample.Take(app).Report(cpu, app, result);
         }
 
         load.Latencies.Sort();

@@ -33,6 +33,7 @@ public sealed class PushScenario(AppLauncher launcher, BenchOptions options) : I
         new("expected", "expected (201s × clients)", "", Decimals: 0),
         new("rate", "posting rate achieved (schedule kept)", "contacts/s", Decimals: 1),
         new("postErrors", "post errors", "", Decimals: 0),
+        .. CpuSample.Metrics(Environment.ProcessorCount),
     ];
 
     public IReadOnlyList<string> NotMeasured { get; } =
@@ -62,6 +63,7 @@ public sealed class PushScenario(AppLauncher launcher, BenchOptions options) : I
             var errors = 0;
             var total = options.PushRate * options.Seconds;
             var posts = new List<Task>(total);
+            var cpu = CpuSample.Take(app);
             var clock = Stopwatch.StartNew();
             for (var i = 0; i < total; i++)
             {
@@ -76,8 +78,11 @@ public sealed class PushScenario(AppLauncher launcher, BenchOptions options) : I
 
             var postingTime = clock.Elapsed;
             await Task.WhenAll(posts);
+            var cpuAfter = CpuSample.Take(app);
             await WaitForDeliveriesAsync(listeners, WarmUpContacts + answered.Count, cancellationToken);
-            return Measure(listeners, answered, errors, postingTime);
+            var result = Measure(listeners, answered, errors, postingTime);
+            cpuAfter.Report(cpu, app, result);
+            return result;
 
             async Task PostAsync(byte[] body)
             {
