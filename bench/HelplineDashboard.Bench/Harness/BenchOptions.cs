@@ -1,0 +1,94 @@
+namespace HelplineDashboard.Bench.Harness;
+
+/// <summary>The command line: <c>--scenario push|intake|claims|coldstart|all --seconds N --runs N [--url U]</c>.</summary>
+public sealed record BenchOptions
+{
+    public static readonly string[] ScenarioNames = ["push", "intake", "claims", "coldstart"];
+
+    public IReadOnlyList<string> Scenarios { get; init; } = ScenarioNames;
+
+    /// <summary>How long each load phase of a scenario runs, in seconds.</summary>
+    public int Seconds { get; init; } = 20;
+
+    /// <summary>How many runs a scenario makes; each figure is the median of them.</summary>
+    public int Runs { get; init; } = 3;
+
+    /// <summary>A running app to target instead of starting one (cold start is then not measured).</summary>
+    public Uri? Url { get; init; }
+
+    /// <summary>The gateway key for <see cref="Url"/>; a started app gets the harness's own key.</summary>
+    public string ApiKey { get; init; } = "dev-gateway-key";
+
+    public int HubClients { get; init; } = 300;
+
+    public int PushRate { get; init; } = 100;
+
+    public int IntakeConnections { get; init; } = 64;
+
+    /// <summary>How long each bare-SQLite floor loop runs, in seconds.</summary>
+    public int FloorSeconds { get; init; } = 5;
+
+    /// <summary>The built app to start; by default the Release build under the repository.</summary>
+    public string? AppDll { get; init; }
+
+    public bool WriteResults { get; init; } = true;
+
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new BenchOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{name} needs a value.");
+            options = name switch
+            {
+                "--scenario" => options with { Scenarios = ParseScenarios(Value()) },
+                "--seconds" => options with { Seconds = PositiveInt(name, Value()) },
+                "--runs" => options with { Runs = PositiveInt(name, Value()) },
+                "--url" => options with { Url = new Uri(Value().TrimEnd('/') + "/") },
+                "--api-key" => options with { ApiKey = Value() },
+                "--clients" => options with { HubClients = PositiveInt(name, Value()) },
+                "--rate" => options with { PushRate = PositiveInt(name, Value()) },
+                "--connections" => options with { IntakeConnections = PositiveInt(name, Value()) },
+                "--floor-seconds" => options with { FloorSeconds = PositiveInt(name, Value()) },
+                "--app-dll" => options with { AppDll = Path.GetFullPath(Value()) },
+                "--no-write" => options with { WriteResults = false },
+                _ => throw new ArgumentException($"Unknown option {name}.\n{Usage}"),
+            };
+        }
+
+        return options;
+    }
+
+    public const string Usage =
+        """
+        dotnet run -c Release --project bench/HelplineDashboard.Bench -- [options]
+          --scenario push|intake|claims|coldstart|all   (comma-separated; default all)
+          --seconds N          load phase per run (default 20)
+          --runs N             runs per scenario; figures are medians (default 3)
+          --url URL            target a running app instead of starting one (with --api-key KEY)
+          --clients N          hub clients for push (default 300)
+          --rate N             contacts/s for push (default 100)
+          --connections N      gateway connections for intake (default 64)
+          --floor-seconds N    bare SQLite loop per durability setting (default 5)
+          --app-dll PATH       the built app (default HelplineDashboard/bin/Release/net10.0/HelplineDashboard.dll)
+          --no-write           print only; do not touch bench/RESULTS.md and bench/results/
+        """;
+
+    private static string[] ParseScenarios(string value)
+    {
+        var names = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (names is ["all"])
+        {
+            return ScenarioNames;
+        }
+
+        var unknown = names.Except(ScenarioNames).ToArray();
+        return unknown.Length == 0 && names.Length > 0
+            ? names
+            : throw new ArgumentException($"Unknown scenario '{string.Join(',', unknown)}'; use {string.Join('|', ScenarioNames)}|all.");
+    }
+
+    private static int PositiveInt(string name, string value) =>
+        int.TryParse(value, out var n) && n > 0 ? n : throw new ArgumentException($"{name} needs a positive whole number.");
+}
