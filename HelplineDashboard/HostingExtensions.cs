@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using HelplineDashboard.Components;
 using HelplineDashboard.Data;
 using HelplineDashboard.Features.Accounts;
+using HelplineDashboard.Features.Administration;
 using HelplineDashboard.Features.Cases;
 using HelplineDashboard.Features.Escalations;
 using HelplineDashboard.Features.Intake;
@@ -37,6 +38,7 @@ public static class HostingExtensions
         services.AddHelplineSecurity(configuration);
         services.AddHelplineAccounts(builder.Environment);
         services.AddHelplineIntake(configuration);
+        services.AddHelplineAdministration();
         services.AddHelplineQueue();
         services.AddHelplineCases();
         services.AddHelplineEscalations(configuration);

@@ -22,6 +22,8 @@ public sealed class HelplineDbContext(DbContextOptions<HelplineDbContext> option
 
     public DbSet<EscalationEvent> EscalationEvents => Set<EscalationEvent>();
 
+    public DbSet<Features.Administration.ApiKey> ApiKeys => Set<Features.Administration.ApiKey>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
