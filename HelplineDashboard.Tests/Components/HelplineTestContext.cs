@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Bunit;
 using HelplineDashboard.Data;
 using HelplineDashboard.Features.Accounts;
+using HelplineDashboard.Features.Administration;
 using HelplineDashboard.Features.Cases;
 using HelplineDashboard.Features.Escalations;
 using HelplineDashboard.Features.Intake;
@@ -41,6 +42,7 @@ public abstract class HelplineTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<QueueService>();
         Services.AddSingleton<IntakeService>();
         Services.AddHelplineCases();
+        Services.AddHelplineAdministration();
         Services.AddHelplineEscalations(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Escalations:Targets:111:0:Code"] = "police",
