@@ -4,6 +4,7 @@ using HelplineDashboard.Data;
 using HelplineDashboard.Data.Protection;
 using HelplineDashboard.Features.Accounts;
 using HelplineDashboard.Features.Audit;
+using HelplineDashboard.Features.Administration;
 using HelplineDashboard.Features.Cases;
 using HelplineDashboard.Features.Escalations;
 using HelplineDashboard.Features.Intake;
@@ -43,6 +44,7 @@ public static class HostingExtensions
         services.AddHelplineSecurity(configuration);
         services.AddHelplineAccounts(builder.Environment);
         services.AddHelplineIntake(configuration);
+        services.AddHelplineAdministration();
         services.AddHelplineQueue();
         services.AddHelplineCases();
         services.AddHelplineEscalations(configuration);

@@ -5,6 +5,7 @@ using HelplineDashboard.Data.Protection;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using HelplineDashboard.Features.Accounts;
+using HelplineDashboard.Features.Administration;
 using HelplineDashboard.Features.Cases;
 using HelplineDashboard.Features.Escalations;
 using HelplineDashboard.Features.Intake;
@@ -40,16 +41,13 @@ public abstract class HelplineTestContext : BunitContext, IAsyncLifetime
         Services.AddLogging();
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddSingleton(TestLines.Catalog);
-        var protection = new EphemeralDataProtectionProvider();
-        var fields = new FieldProtector(protection);
-        Services.AddSingleton<IDataProtectionProvider>(protection);
-        Services.AddSingleton(fields);
-        Services.AddSingleton(new CallerKeyHasher(protection, _keysFolder));
-        Services.AddDbContextFactory<HelplineDbContext>(options => Configure(options));
+        Services.AddInMemoryHelplineDatabase(_connection);
+        Services.AddSingleton(provider => new CallerKeyHasher(provider.GetRequiredService<IDataProtectionProvider>(), _keysFolder));
         Services.AddSingleton<QueueNotifier>();
         Services.AddSingleton<QueueService>();
         Services.AddSingleton<IntakeService>();
         Services.AddHelplineCases();
+        Services.AddHelplineAdministration();
         Services.AddHelplineEscalations(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Escalations:Targets:111:0:Code"] = "police",
@@ -61,18 +59,12 @@ public abstract class HelplineTestContext : BunitContext, IAsyncLifetime
             ["Escalations:Targets:111:1:Endpoint"] = "http://127.0.0.1:9/no-dispatcher-runs-in-bunit",
         }).Build());
 
-        var migrationOptions = new DbContextOptionsBuilder<HelplineDbContext>();
-        Configure(migrationOptions);
-        using var db = new HelplineDbContext(migrationOptions.Options, fields);
-        db.Database.Migrate();
+        TestDatabase.Migrate(_connection);
 
         SignInAs(Me);
     }
 
     public FakeTimeProvider Clock { get; } = new(Start);
-
-    private DbContextOptionsBuilder Configure(DbContextOptionsBuilder options) =>
-        options.UseSqlite(_connection).ReplaceService<IModelCacheKeyFactory, HelplineModelCacheKeyFactory>();
 
     /// <summary>The counsellor at the keyboard.</summary>
     public Actor Me { get; } = TestActors.Counsellor("counsellor-1", "Aigerim Sadykova", "111");

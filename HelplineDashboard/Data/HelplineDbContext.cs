@@ -28,6 +28,8 @@ public sealed class HelplineDbContext(DbContextOptions<HelplineDbContext> option
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<Features.Administration.ApiKey> ApiKeys => Set<Features.Administration.ApiKey>();
+
     internal FieldProtector FieldProtector => fieldProtector;
 
     protected override void OnModelCreating(ModelBuilder builder)

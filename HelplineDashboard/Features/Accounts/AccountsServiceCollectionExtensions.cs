@@ -104,7 +104,8 @@ public static class AccountsServiceCollectionExtensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(IntakeEndpoints.GatewayPolicy, policy => policy
                 .AddAuthenticationSchemes(GatewayAuthenticationHandler.SchemeName)
-                .RequireClaim(GatewayAuthenticationHandler.GatewayClaim));
+                .RequireClaim(GatewayAuthenticationHandler.GatewayClaim)
+                .RequireClaim(GatewayAuthenticationHandler.ScopeClaim, nameof(Administration.ApiKeyScope.Intake)));
 
         services.AddScoped<AccountSeeder>();
         return services;

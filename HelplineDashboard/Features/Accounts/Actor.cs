@@ -9,6 +9,8 @@ public sealed record Actor(string UserId, string DisplayName, IReadOnlySet<strin
 
     public bool IsSupervisor => Roles.Contains(Accounts.Roles.Supervisor);
 
+    public bool IsAdmin => Roles.Contains(Accounts.Roles.Admin);
+
     /// <summary>Counsellors and supervisors work the queue.</summary>
     public bool WorksQueue => IsCounsellor || IsSupervisor;
 
