@@ -46,6 +46,7 @@ public abstract class HelplineTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<QueueNotifier>();
         Services.AddSingleton<QueueService>();
         Services.AddSingleton<IntakeService>();
+        Services.AddSingleton<Features.Audit.AuditLog>();
         Services.AddHelplineCases();
         Services.AddHelplineAdministration();
         Services.AddHelplineEscalations(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

@@ -96,3 +96,33 @@ public sealed class AuditTests(HelplineAppFactory factory) : IClassFixture<Helpl
         await Assert.ThrowsAsync<AccessDeniedException>(() => _audit.SearchAsync(subject, counsellor));
     }
 }
+
+public sealed class AdministrationAuditTests(HelplineAppFactory factory) : IClassFixture<HelplineAppFactory>
+{
+    [Fact]
+    public async Task Account_and_key_changes_by_administrators_are_audited()
+    {
+        var admin = TestActors.Admin("audit-admin");
+        var users = factory.Services.GetRequiredService<Features.Administration.UserAdministrationService>();
+        var keys = factory.Services.GetRequiredService<Features.Administration.ApiKeyService>();
+
+        var created = await users.CreateAsync(new Features.Administration.NewUser
+        {
+            Email = "new.counsellor@helpline.local",
+            DisplayName = "New Counsellor",
+            Roles = [Features.Accounts.Roles.Counsellor],
+            Lines = ["111"],
+        }, admin);
+        await users.DisableAsync(created.User.Id, admin);
+        var key = await keys.CreateAsync(new Features.Administration.NewApiKey { Name = "audited-pbx", Scope = Features.Administration.ApiKeyScope.Intake, Lines = ["111"] }, admin);
+        await keys.RevokeAsync(key.Key.Id, admin);
+
+        var entries = await factory.Services.GetRequiredService<AuditLog>().SearchAsync(new AuditQuery(AuditAction.SettingsChanged, Who: "audit-admin"), admin);
+
+        Assert.Equal(4, entries.Count);
+        Assert.Contains(entries, e => e.Detail!.StartsWith($"user:{created.User.Id}: created", StringComparison.Ordinal));
+        Assert.Contains(entries, e => e.Detail == $"user:{created.User.Id}: disabled");
+        Assert.Contains(entries, e => e.Detail == $"key:{key.Key.Id}: revoked");
+        Assert.DoesNotContain(entries, e => e.Detail!.Contains(key.Secret, StringComparison.Ordinal));
+    }
+}

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using HelplineDashboard.Common;
 using HelplineDashboard.Data;
 using HelplineDashboard.Features.Accounts;
+using HelplineDashboard.Features.Audit;
 using HelplineDashboard.Features.Intake;
 using HelplineDashboard.Features.Lines;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,7 @@ public sealed partial class ApiKeyService(
     LineCatalog lineCatalog,
     IOptionsMonitor<IntakeOptions> intake,
     TimeProvider time,
+    AuditLog audit,
     ILogger<ApiKeyService> logger)
 {
     public const int MaxNameLength = 64;
@@ -92,6 +94,7 @@ public sealed partial class ApiKeyService(
         }
 
         logger.LogInformation("API key {KeyId} ({Name}, {Scope}) created by {ActorId}", key.Id, key.Name, key.Scope, actor.UserId);
+        await audit.SettingsChangedAsync(actor, $"key:{key.Id}", $"created {key.Name} ({key.Scope})", cancellationToken);
         return new IssuedApiKey(Summary(key), secret);
     }
 
@@ -121,6 +124,7 @@ public sealed partial class ApiKeyService(
         }
 
         logger.LogInformation("API key {KeyId} rotated by {ActorId}", id, actor.UserId);
+        await audit.SettingsChangedAsync(actor, $"key:{id}", "rotated", cancellationToken);
         var key = await db.ApiKeys.AsNoTracking().SingleAsync(k => k.Id == id, cancellationToken);
         return new IssuedApiKey(Summary(key), secret);
     }
@@ -143,6 +147,7 @@ public sealed partial class ApiKeyService(
         }
 
         logger.LogInformation("API key {KeyId} revoked by {ActorId}", id, actor.UserId);
+        await audit.SettingsChangedAsync(actor, $"key:{id}", "revoked", cancellationToken);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using HelplineDashboard.Common;
 using HelplineDashboard.Data;
 using HelplineDashboard.Features.Accounts;
+using HelplineDashboard.Features.Audit;
 using HelplineDashboard.Features.Lines;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +25,7 @@ public sealed class UserAdministrationService(
     IDbContextFactory<HelplineDbContext> dbFactory,
     LineCatalog lineCatalog,
     TimeProvider time,
+    AuditLog audit,
     ILogger<UserAdministrationService> logger)
 {
     public const int MaxDisplayNameLength = 128;
@@ -89,6 +91,7 @@ public sealed class UserAdministrationService(
         await transaction.CommitAsync(cancellationToken);
 
         logger.LogInformation("User {UserId} created with roles {Roles} by {ActorId}", user.Id, string.Join(',', roles), actor.UserId);
+        await audit.SettingsChangedAsync(actor, $"user:{user.Id}", $"created with roles {string.Join(',', roles)}, lines {user.Lines}", cancellationToken);
         return new CreatedUser(
             new UserSummary(user.Id, email, displayName, roles, lines, AccountState.Active, null),
             generated);
@@ -117,6 +120,7 @@ public sealed class UserAdministrationService(
 
         Check(await users.UpdateSecurityStampAsync(user));
         logger.LogInformation("Password of user {UserId} reset by {ActorId}", user.Id, actor.UserId);
+        await audit.SettingsChangedAsync(actor, $"user:{user.Id}", "password reset", cancellationToken);
         return password;
     }
 
@@ -146,6 +150,7 @@ public sealed class UserAdministrationService(
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Access of user {UserId} changed to roles {Roles}, lines {Lines} by {ActorId}",
             user.Id, string.Join(',', wantedRoles), user.Lines, actor.UserId);
+        await audit.SettingsChangedAsync(actor, $"user:{user.Id}", $"roles {string.Join(',', wantedRoles)}, lines {user.Lines}", cancellationToken);
     }
 
     /// <summary>Locks the account until an administrator enables it and ends its sessions.</summary>
@@ -167,6 +172,7 @@ public sealed class UserAdministrationService(
         Check(await users.UpdateSecurityStampAsync(user));
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("User {UserId} disabled by {ActorId}", user.Id, actor.UserId);
+        await audit.SettingsChangedAsync(actor, $"user:{user.Id}", "disabled", cancellationToken);
     }
 
     public async Task EnableAsync(string userId, Actor actor, CancellationToken cancellationToken = default)
@@ -178,6 +184,7 @@ public sealed class UserAdministrationService(
         Check(await users.SetLockoutEndDateAsync(user, null));
         Check(await users.ResetAccessFailedCountAsync(user));
         logger.LogInformation("User {UserId} enabled by {ActorId}", user.Id, actor.UserId);
+        await audit.SettingsChangedAsync(actor, $"user:{user.Id}", "enabled", cancellationToken);
     }
 
     public static AccountState StateOf(DateTimeOffset? lockoutEnd, DateTimeOffset now) =>

@@ -25,6 +25,10 @@ public sealed class AuditLog(IDbContextFactory<HelplineDbContext> dbFactory, Tim
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>A settings change by a signed-in person: accounts, roles, keys, two-factor sign-in.</summary>
+    public Task SettingsChangedAsync(Actor actor, string subject, string detail, CancellationToken cancellationToken = default) =>
+        WriteAsync(AuditAction.SettingsChanged, actor.UserId, actor.DisplayName, actor.Address, $"{subject}: {detail}", cancellationToken);
+
     /// <summary>
     /// Administrators search everything; supervisors search the entries of their lines and their own. Newest first,
     /// at most <see cref="PageSize"/> rows.
