@@ -29,4 +29,18 @@ public sealed class SignInTests(BrowserFixture browser, ITestOutputHelper output
         await Expect(page).ToHaveURLAsync(BrowserSignIn.LoginUrl());
         await Expect(page.GetByTestId("signed-in-as")).ToHaveCountAsync(0);
     });
+
+    [Fact]
+    public Task An_administrator_lands_on_the_users_page_and_a_counsellor_on_the_queue() => RunAsync(async () =>
+    {
+        var admin = await NewPageAsync();
+        var counsellor = await NewPageAsync();
+
+        await admin.SubmitSignInAsync(Accounts.Admin, HelplineAppFactory.Password);
+        await counsellor.SubmitSignInAsync(Accounts.Counsellor2, HelplineAppFactory.Password);
+
+        await Expect(admin).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin/users$"));
+        await Expect(counsellor).ToHaveURLAsync(BrowserSignIn.QueueUrl());
+        await Expect(counsellor.GetByTestId("queue-table")).ToBeVisibleAsync();
+    });
 }
