@@ -69,7 +69,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         // Blazor Server needs a moment to open its circuit; keep the waits generous but bounded.
-        Assertions.SetDefaultExpectTimeout(10_000);
+        Assertions.SetDefaultExpectTimeout(20_000);
 
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

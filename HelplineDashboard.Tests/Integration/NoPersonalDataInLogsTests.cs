@@ -3,11 +3,7 @@ using HelplineDashboard.Features.Cases;
 using HelplineDashboard.Features.Escalations;
 using HelplineDashboard.Features.Queue;
 using HelplineDashboard.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace HelplineDashboard.Tests.Integration;
 
@@ -16,11 +12,9 @@ public sealed class NoPersonalDataInLogsTests
     [Fact]
     public async Task A_whole_case_from_intake_to_escalation_writes_no_number_message_note_or_address_to_the_logs()
     {
-        var logs = new CapturingLoggerProvider();
-        await using var host = new HelplineAppFactory(useKestrel: false, new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Trace" });
-        await using var app = host.WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging.AddProvider(logs)));
-        using var gateway = app.CreateClient();
-        gateway.DefaultRequestHeaders.Add("X-Api-Key", HelplineAppFactory.GatewayKey);
+        await using var app = new TracedApp();
+        var logs = app.Logs;
+        using var gateway = app.Gateway();
 
         var created = await gateway.PostContactAsync(GatewayClient.Contact("pii-1", channel: "Sms", from: "+77014445566", message: "Он душит меня каждую ночь", region: "Almaty"));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);

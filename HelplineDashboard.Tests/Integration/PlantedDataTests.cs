@@ -3,9 +3,7 @@ using System.Text;
 using HelplineDashboard.Features.Cases;
 using HelplineDashboard.Features.Queue;
 using HelplineDashboard.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace HelplineDashboard.Tests.Integration;
 
@@ -17,11 +15,9 @@ public sealed class PlantedDataTests
     [Fact]
     public async Task A_planted_name_and_number_are_neither_in_the_database_file_nor_its_WAL_nor_the_logs()
     {
-        var logs = new CapturingLoggerProvider();
-        await using var host = new HelplineAppFactory(useKestrel: false, new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Trace" });
-        await using var app = host.WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging.AddProvider(logs)));
-        using var gateway = app.CreateClient();
-        gateway.DefaultRequestHeaders.Add("X-Api-Key", HelplineAppFactory.GatewayKey);
+        await using var app = new TracedApp();
+        var logs = app.Logs;
+        using var gateway = app.Gateway();
 
         var created = await gateway.PostContactAsync(GatewayClient.Contact("planted-1", channel: "Sms", from: Number, message: $"My name is {Name}, please help"));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -30,8 +26,8 @@ public sealed class PlantedDataTests
         var caseId = (await app.Services.GetRequiredService<QueueService>().ClaimAsync(id, counsellor)).CaseId!.Value;
         await app.Services.GetRequiredService<CaseService>().AddNoteAsync(caseId, $"{Name} can be reached at {Number} after 18:00", counsellor);
 
-        var files = new[] { host.DatabasePath, host.DatabasePath + "-wal" }.Where(File.Exists).ToList();
-        Assert.Contains(host.DatabasePath + "-wal", files);
+        var files = new[] { app.Host.DatabasePath, app.Host.DatabasePath + "-wal" }.Where(File.Exists).ToList();
+        Assert.Contains(app.Host.DatabasePath + "-wal", files);
         var needles = new[] { "Abenova", "7654321", "765 43 21" };
         foreach (var file in files)
         {

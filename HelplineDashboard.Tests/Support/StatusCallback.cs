@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text;
 using HelplineDashboard.Features.Escalations;
 
@@ -13,11 +11,7 @@ public static class StatusCallback
         var body = Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(new { status, detail }));
         var messageId = $"msg_{Guid.NewGuid():N}";
         var timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds();
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/escalations/{escalationId}/status") { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.Add(WebhookSignature.IdHeader, messageId);
-        request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(secret, messageId, timestamp, body));
+        var request = WebhookSignature.SignedPost(new Uri($"/api/v1/escalations/{escalationId}/status", UriKind.Relative), secret, messageId, timestamp, body);
         return request;
     }
 }

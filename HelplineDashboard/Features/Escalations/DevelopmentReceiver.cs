@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text;
 using HelplineDashboard.Common;
 
@@ -39,11 +38,7 @@ public static class DevelopmentReceiver
             var report = Encoding.UTF8.GetBytes("""{"status":"Acknowledged","detail":"development receiver: operator has it"}""");
             var messageId = Guid.NewGuid().ToString();
             var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
-            using var request = new HttpRequestMessage(HttpMethod.Post, callback) { Content = new ByteArrayContent(report) };
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            request.Headers.Add(WebhookSignature.IdHeader, messageId);
-            request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(secret, messageId, timestamp, report));
+            using var request = WebhookSignature.SignedPost(callback, secret, messageId, timestamp, report);
             try
             {
                 using var response = await clients.CreateClient().SendAsync(request);

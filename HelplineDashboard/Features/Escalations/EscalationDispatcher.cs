@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using HelplineDashboard.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -164,11 +163,7 @@ public sealed class EscalationDispatcher(
         var body = EscalationPayload.Serialize(escalation);
         var id = escalation.Id.ToString();
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
-        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.Add(WebhookSignature.IdHeader, id);
-        request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(secret, id, timestamp, body));
+        using var request = WebhookSignature.SignedPost(new Uri(endpoint), secret, id, timestamp, body);
 
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         attempt.CancelAfter(TimeSpan.FromMilliseconds(settings.AttemptTimeoutMilliseconds));

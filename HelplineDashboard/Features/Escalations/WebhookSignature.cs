@@ -14,6 +14,17 @@ public static class WebhookSignature
     public const string SignatureHeader = "webhook-signature";
     public static readonly TimeSpan Tolerance = TimeSpan.FromMinutes(5);
 
+    /// <summary>A JSON POST carrying the body and its three signature headers.</summary>
+    public static HttpRequestMessage SignedPost(Uri target, string secret, string id, long timestamp, byte[] body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        request.Headers.Add(IdHeader, id);
+        request.Headers.Add(TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.Add(SignatureHeader, Sign(secret, id, timestamp, body));
+        return request;
+    }
+
     public static string Sign(string secret, string id, long timestamp, ReadOnlySpan<byte> body)
     {
         var signed = Encoding.UTF8.GetBytes($"{id}.{timestamp}.");
