@@ -29,32 +29,11 @@ public static class CaseRules
         }
     }
 
-    public static string ValidNoteText(string? text)
-    {
-        var trimmed = text?.Trim() ?? "";
-        if (trimmed.Length == 0)
-        {
-            throw new HelplineRuleException("A note cannot be empty.");
-        }
+    public static string ValidNoteText(string? text) =>
+        Text.Required(text, CaseNote.MaxLength, "A note cannot be empty.");
 
-        if (trimmed.Length > CaseNote.MaxLength)
-        {
-            throw new HelplineRuleException($"A note can be at most {CaseNote.MaxLength} characters.");
-        }
-
-        return trimmed;
-    }
-
-    public static string? ValidClosingSummary(string? summary)
-    {
-        var trimmed = summary?.Trim();
-        if (trimmed is { Length: > MaxClosingSummaryLength })
-        {
-            throw new HelplineRuleException($"The closing summary can be at most {MaxClosingSummaryLength} characters.");
-        }
-
-        return string.IsNullOrEmpty(trimmed) ? null : trimmed;
-    }
+    public static string? ValidClosingSummary(string? summary) =>
+        Text.Optional(summary, MaxClosingSummaryLength);
 
     public static void EnsureKnownOutcome(CaseOutcome outcome)
     {
