@@ -17,6 +17,8 @@ public abstract class BrowserTest(BrowserFixture browser, ITestOutputHelper outp
 
     protected BrowserFixture Browser => browser;
 
+    protected ITestOutputHelper Output => output;
+
     /// <summary>A page in a fresh context: a person with their own cookies.</summary>
     protected async Task<IPage> NewPageAsync()
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
@@ -17,7 +18,12 @@ public sealed partial class QueueToCaseTests(BrowserFixture browser, ITestOutput
         var (first, second) = (pages[0], pages[1]);
 
         const string callerNumber = "+77015550123";
+        // Both counsellors are looking at their loaded queue when the call comes in.
+        await Expect(first.GetByTestId("queue-empty")).ToBeVisibleAsync();
+        await Expect(second.GetByTestId("queue-empty")).ToBeVisibleAsync();
+        var subscribersAtPost = Browser.App.Services.GetRequiredService<Features.Queue.QueueNotifier>().SubscriberCount;
         var contactId = await PostContactAsync(GatewayClient.Contact($"browser-{Guid.NewGuid():N}", from: callerNumber));
+        Output.WriteLine($"queue subscribers when the contact was posted: {subscribersAtPost} (the hub relay and one per open queue)");
 
         // The gateway's contact shows up live in both queues.
         await Expect(QueueRow(first, contactId)).ToBeVisibleAsync();
