@@ -30,6 +30,14 @@ public sealed class HelplineDbContext(DbContextOptions<HelplineDbContext> option
 
     public DbSet<Features.Administration.ApiKey> ApiKeys => Set<Features.Administration.ApiKey>();
 
+    public DbSet<Features.Cases.Transfers.CaseTransfer> CaseTransfers => Set<Features.Cases.Transfers.CaseTransfer>();
+
+    public DbSet<Features.Referrals.SupportService> SupportServices => Set<Features.Referrals.SupportService>();
+
+    public DbSet<Features.Referrals.Referral> Referrals => Set<Features.Referrals.Referral>();
+
+    public DbSet<Features.FollowUps.FollowUp> FollowUps => Set<Features.FollowUps.FollowUp>();
+
     internal FieldProtector FieldProtector => fieldProtector;
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -58,6 +66,8 @@ public sealed class HelplineDbContext(DbContextOptions<HelplineDbContext> option
         builder.Entity<Escalation>().Property(e => e.Address).HasConversion(encrypted);
         builder.Entity<Escalation>().Property(e => e.Landmarks).HasConversion(encrypted);
         builder.Entity<Escalation>().Property(e => e.Summary).HasConversion(encrypted);
+        builder.Entity<Features.Cases.Transfers.CaseTransfer>().Property(t => t.Note).HasConversion(encrypted);
+        builder.Entity<Features.FollowUps.FollowUp>().Property(f => f.Note).HasConversion(encrypted);
     }
 }
 

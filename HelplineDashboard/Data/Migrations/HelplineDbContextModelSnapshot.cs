@@ -72,6 +72,11 @@ namespace HelplineDashboard.Data.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Specialisms")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
 
@@ -302,6 +307,77 @@ namespace HelplineDashboard.Data.Migrations
                     b.HasIndex("CaseId", "CreatedAt");
 
                     b.ToTable("CaseNotes");
+                });
+
+            modelBuilder.Entity("HelplineDashboard.Features.Cases.Transfers.CaseTransfer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Line")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RespondedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RespondedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RespondedByName")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToName")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToSpecialism")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Status");
+
+                    b.HasIndex("Status", "ToUserId");
+
+                    b.HasIndex("Status", "Line", "ToSpecialism");
+
+                    b.ToTable("CaseTransfers");
                 });
 
             modelBuilder.Entity("HelplineDashboard.Features.Contacts.Contact", b =>
@@ -587,6 +663,1759 @@ namespace HelplineDashboard.Data.Migrations
                     b.ToTable("EscalationEvents");
                 });
 
+            modelBuilder.Entity("HelplineDashboard.Features.FollowUps.FollowUp", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DueNotifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Line")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("Line", "Status", "DueAt");
+
+                    b.HasIndex("OwnerId", "Status", "DueAt");
+
+                    b.HasIndex("Status", "DueNotifiedAt", "DueAt");
+
+                    b.ToTable("FollowUps");
+                });
+
+            modelBuilder.Entity("HelplineDashboard.Features.Referrals.Referral", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ConsentGiven")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Line")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferredById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferredByName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ServiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ServiceName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasIndex("CaseId", "CreatedAt");
+
+                    b.ToTable("Referrals");
+                });
+
+            modelBuilder.Entity("HelplineDashboard.Features.Referrals.SupportService", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hours")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Line")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Line", "Region", "Kind");
+
+                    b.ToTable("SupportServices");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1010,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Shelter",
+                            Line = "111",
+                            Name = "Abai women's shelter (demo entry)",
+                            Phone = "+7 000 000 00 10",
+                            Region = "Abai"
+                        },
+                        new
+                        {
+                            Id = 1011,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "CrisisCentre",
+                            Line = "111",
+                            Name = "Abai crisis centre (demo entry)",
+                            Phone = "+7 000 000 00 11",
+                            Region = "Abai"
+                        },
+                        new
+                        {
+                            Id = 1012,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "LegalAid",
+                            Line = "111",
+                            Name = "Abai free legal aid office (demo entry)",
+                            Phone = "+7 000 000 00 12",
+                            Region = "Abai"
+                        },
+                        new
+                        {
+                            Id = 1013,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Medical",
+                            Line = "111",
+                            Name = "Abai hospital emergency department (demo entry)",
+                            Phone = "+7 000 000 00 13",
+                            Region = "Abai"
+                        },
+                        new
+                        {
+                            Id = 1014,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "SocialProtection",
+                            Line = "111",
+                            Name = "Abai social protection office (demo entry)",
+                            Phone = "+7 000 000 00 14",
+                            Region = "Abai"
+                        },
+                        new
+                        {
+                            Id = 1020,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Shelter",
+                            Line = "111",
+                            Name = "Akmola women's shelter (demo entry)",
+                            Phone = "+7 000 000 00 20",
+                            Region = "Akmola"
+                        },
+                        new
+                        {
+                            Id = 1021,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "CrisisCentre",
+                            Line = "111",
+                            Name = "Akmola crisis centre (demo entry)",
+                            Phone = "+7 000 000 00 21",
+                            Region = "Akmola"
+                        },
+                        new
+                        {
+                            Id = 1022,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "LegalAid",
+                            Line = "111",
+                            Name = "Akmola free legal aid office (demo entry)",
+                            Phone = "+7 000 000 00 22",
+                            Region = "Akmola"
+                        },
+                        new
+                        {
+                            Id = 1023,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Medical",
+                            Line = "111",
+                            Name = "Akmola hospital emergency department (demo entry)",
+                            Phone = "+7 000 000 00 23",
+                            Region = "Akmola"
+                        },
+                        new
+                        {
+                            Id = 1024,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "SocialProtection",
+                            Line = "111",
+                            Name = "Akmola social protection office (demo entry)",
+                            Phone = "+7 000 000 00 24",
+                            Region = "Akmola"
+                        },
+                        new
+                        {
+                            Id = 1030,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Shelter",
+                            Line = "111",
+                            Name = "Aktobe women's shelter (demo entry)",
+                            Phone = "+7 000 000 00 30",
+                            Region = "Aktobe"
+                        },
+                        new
+                        {
+                            Id = 1031,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "CrisisCentre",
+                            Line = "111",
+                            Name = "Aktobe crisis centre (demo entry)",
+                            Phone = "+7 000 000 00 31",
+                            Region = "Aktobe"
+                        },
+                        new
+                        {
+                            Id = 1032,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "LegalAid",
+                            Line = "111",
+                            Name = "Aktobe free legal aid office (demo entry)",
+                            Phone = "+7 000 000 00 32",
+                            Region = "Aktobe"
+                        },
+                        new
+                        {
+                            Id = 1033,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Medical",
+                            Line = "111",
+                            Name = "Aktobe hospital emergency department (demo entry)",
+                            Phone = "+7 000 000 00 33",
+                            Region = "Aktobe"
+                        },
+                        new
+                        {
+                            Id = 1034,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "SocialProtection",
+                            Line = "111",
+                            Name = "Aktobe social protection office (demo entry)",
+                            Phone = "+7 000 000 00 34",
+                            Region = "Aktobe"
+                        },
+                        new
+                        {
+                            Id = 1040,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Shelter",
+                            Line = "111",
+                            Name = "Almaty Region women's shelter (demo entry)",
+                            Phone = "+7 000 000 00 40",
+                            Region = "Almaty Region"
+                        },
+                        new
+                        {
+                            Id = 1041,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "CrisisCentre",
+                            Line = "111",
+                            Name = "Almaty Region crisis centre (demo entry)",
+                            Phone = "+7 000 000 00 41",
+                            Region = "Almaty Region"
+                        },
+                        new
+                        {
+                            Id = 1042,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "LegalAid",
+                            Line = "111",
+                            Name = "Almaty Region free legal aid office (demo entry)",
+                            Phone = "+7 000 000 00 42",
+                            Region = "Almaty Region"
+                        },
+                        new
+                        {
+                            Id = 1043,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Medical",
+                            Line = "111",
+                            Name = "Almaty Region hospital emergency department (demo entry)",
+                            Phone = "+7 000 000 00 43",
+                            Region = "Almaty Region"
+                        },
+                        new
+                        {
+                            Id = 1044,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "SocialProtection",
+                            Line = "111",
+                            Name = "Almaty Region social protection office (demo entry)",
+                            Phone = "+7 000 000 00 44",
+                            Region = "Almaty Region"
+                        },
+                        new
+                        {
+                            Id = 1050,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Shelter",
+                            Line = "111",
+                            Name = "Atyrau women's shelter (demo entry)",
+                            Phone = "+7 000 000 00 50",
+                            Region = "Atyrau"
+                        },
+                        new
+                        {
+                            Id = 1051,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "CrisisCentre",
+                            Line = "111",
+                            Name = "Atyrau crisis centre (demo entry)",
+                            Phone = "+7 000 000 00 51",
+                            Region = "Atyrau"
+                        },
+                        new
+                        {
+                            Id = 1052,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "LegalAid",
+                            Line = "111",
+                            Name = "Atyrau free legal aid office (demo entry)",
+                            Phone = "+7 000 000 00 52",
+                            Region = "Atyrau"
+                        },
+                        new
+                        {
+                            Id = 1053,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Medical",
+                            Line = "111",
+                            Name = "Atyrau hospital emergency department (demo entry)",
+                            Phone = "+7 000 000 00 53",
+                            Region = "Atyrau"
+                        },
+                        new
+                        {
+                            Id = 1054,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "SocialProtection",
+                            Line = "111",
+                            Name = "Atyrau social protection office (demo entry)",
+                            Phone = "+7 000 000 00 54",
+                            Region = "Atyrau"
+                        },
+                        new
+                        {
+                            Id = 1060,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Shelter",
+                            Line = "111",
+                            Name = "East Kazakhstan women's shelter (demo entry)",
+                            Phone = "+7 000 000 00 60",
+                            Region = "East Kazakhstan"
+                        },
+                        new
+                        {
+                            Id = 1061,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "CrisisCentre",
+                            Line = "111",
+                            Name = "East Kazakhstan crisis centre (demo entry)",
+                            Phone = "+7 000 000 00 61",
+                            Region = "East Kazakhstan"
+                        },
+                        new
+                        {
+                            Id = 1062,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "LegalAid",
+                            Line = "111",
+                            Name = "East Kazakhstan free legal aid office (demo entry)",
+                            Phone = "+7 000 000 00 62",
+                            Region = "East Kazakhstan"
+                        },
+                        new
+                        {
+                            Id = 1063,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Medical",
+                            Line = "111",
+                            Name = "East Kazakhstan hospital emergency department (demo entry)",
+                            Phone = "+7 000 000 00 63",
+                            Region = "East Kazakhstan"
+                        },
+                        new
+                        {
+                            Id = 1064,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "SocialProtection",
+                            Line = "111",
+                            Name = "East Kazakhstan social protection office (demo entry)",
+                            Phone = "+7 000 000 00 64",
+                            Region = "East Kazakhstan"
+                        },
+                        new
+                        {
+                            Id = 1070,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Shelter",
+                            Line = "111",
+                            Name = "Jambyl women's shelter (demo entry)",
+                            Phone = "+7 000 000 00 70",
+                            Region = "Jambyl"
+                        },
+                        new
+                        {
+                            Id = 1071,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "CrisisCentre",
+                            Line = "111",
+                            Name = "Jambyl crisis centre (demo entry)",
+                            Phone = "+7 000 000 00 71",
+                            Region = "Jambyl"
+                        },
+                        new
+                        {
+                            Id = 1072,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "LegalAid",
+                            Line = "111",
+                            Name = "Jambyl free legal aid office (demo entry)",
+                            Phone = "+7 000 000 00 72",
+                            Region = "Jambyl"
+                        },
+                        new
+                        {
+                            Id = 1073,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Medical",
+                            Line = "111",
+                            Name = "Jambyl hospital emergency department (demo entry)",
+                            Phone = "+7 000 000 00 73",
+                            Region = "Jambyl"
+                        },
+                        new
+                        {
+                            Id = 1074,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "SocialProtection",
+                            Line = "111",
+                            Name = "Jambyl social protection office (demo entry)",
+                            Phone = "+7 000 000 00 74",
+                            Region = "Jambyl"
+                        },
+                        new
+                        {
+                            Id = 1080,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Shelter",
+                            Line = "111",
+                            Name = "Jetisu women's shelter (demo entry)",
+                            Phone = "+7 000 000 00 80",
+                            Region = "Jetisu"
+                        },
+                        new
+                        {
+                            Id = 1081,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "CrisisCentre",
+                            Line = "111",
+                            Name = "Jetisu crisis centre (demo entry)",
+                            Phone = "+7 000 000 00 81",
+                            Region = "Jetisu"
+                        },
+                        new
+                        {
+                            Id = 1082,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "LegalAid",
+                            Line = "111",
+                            Name = "Jetisu free legal aid office (demo entry)",
+                            Phone = "+7 000 000 00 82",
+                            Region = "Jetisu"
+                        },
+                        new
+                        {
+                            Id = 1083,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Medical",
+                            Line = "111",
+                            Name = "Jetisu hospital emergency department (demo entry)",
+                            Phone = "+7 000 000 00 83",
+                            Region = "Jetisu"
+                        },
+                        new
+                        {
+                            Id = 1084,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "SocialProtection",
+                            Line = "111",
+                            Name = "Jetisu social protection office (demo entry)",
+                            Phone = "+7 000 000 00 84",
+                            Region = "Jetisu"
+                        },
+                        new
+                        {
+                            Id = 1090,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Shelter",
+                            Line = "111",
+                            Name = "Karaganda women's shelter (demo entry)",
+                            Phone = "+7 000 000 00 90",
+                            Region = "Karaganda"
+                        },
+                        new
+                        {
+                            Id = 1091,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "CrisisCentre",
+                            Line = "111",
+                            Name = "Karaganda crisis centre (demo entry)",
+                            Phone = "+7 000 000 00 91",
+                            Region = "Karaganda"
+                        },
+                        new
+                        {
+                            Id = 1092,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "LegalAid",
+                            Line = "111",
+                            Name = "Karaganda free legal aid office (demo entry)",
+                            Phone = "+7 000 000 00 92",
+                            Region = "Karaganda"
+                        },
+                        new
+                        {
+                            Id = 1093,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Medical",
+                            Line = "111",
+                            Name = "Karaganda hospital emergency department (demo entry)",
+                            Phone = "+7 000 000 00 93",
+                            Region = "Karaganda"
+                        },
+                        new
+                        {
+                            Id = 1094,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "SocialProtection",
+                            Line = "111",
+                            Name = "Karaganda social protection office (demo entry)",
+                            Phone = "+7 000 000 00 94",
+                            Region = "Karaganda"
+                        },
+                        new
+                        {
+                            Id = 1100,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Shelter",
+                            Line = "111",
+                            Name = "Kostanay women's shelter (demo entry)",
+                            Phone = "+7 000 000 01 00",
+                            Region = "Kostanay"
+                        },
+                        new
+                        {
+                            Id = 1101,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "CrisisCentre",
+                            Line = "111",
+                            Name = "Kostanay crisis centre (demo entry)",
+                            Phone = "+7 000 000 01 01",
+                            Region = "Kostanay"
+                        },
+                        new
+                        {
+                            Id = 1102,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "LegalAid",
+                            Line = "111",
+                            Name = "Kostanay free legal aid office (demo entry)",
+                            Phone = "+7 000 000 01 02",
+                            Region = "Kostanay"
+                        },
+                        new
+                        {
+                            Id = 1103,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Medical",
+                            Line = "111",
+                            Name = "Kostanay hospital emergency department (demo entry)",
+                            Phone = "+7 000 000 01 03",
+                            Region = "Kostanay"
+                        },
+                        new
+                        {
+                            Id = 1104,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "SocialProtection",
+                            Line = "111",
+                            Name = "Kostanay social protection office (demo entry)",
+                            Phone = "+7 000 000 01 04",
+                            Region = "Kostanay"
+                        },
+                        new
+                        {
+                            Id = 1110,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Shelter",
+                            Line = "111",
+                            Name = "Kyzylorda women's shelter (demo entry)",
+                            Phone = "+7 000 000 01 10",
+                            Region = "Kyzylorda"
+                        },
+                        new
+                        {
+                            Id = 1111,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "CrisisCentre",
+                            Line = "111",
+                            Name = "Kyzylorda crisis centre (demo entry)",
+                            Phone = "+7 000 000 01 11",
+                            Region = "Kyzylorda"
+                        },
+                        new
+                        {
+                            Id = 1112,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "LegalAid",
+                            Line = "111",
+                            Name = "Kyzylorda free legal aid office (demo entry)",
+                            Phone = "+7 000 000 01 12",
+                            Region = "Kyzylorda"
+                        },
+                        new
+                        {
+                            Id = 1113,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Medical",
+                            Line = "111",
+                            Name = "Kyzylorda hospital emergency department (demo entry)",
+                            Phone = "+7 000 000 01 13",
+                            Region = "Kyzylorda"
+                        },
+                        new
+                        {
+                            Id = 1114,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "SocialProtection",
+                            Line = "111",
+                            Name = "Kyzylorda social protection office (demo entry)",
+                            Phone = "+7 000 000 01 14",
+                            Region = "Kyzylorda"
+                        },
+                        new
+                        {
+                            Id = 1120,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Shelter",
+                            Line = "111",
+                            Name = "Mangystau women's shelter (demo entry)",
+                            Phone = "+7 000 000 01 20",
+                            Region = "Mangystau"
+                        },
+                        new
+                        {
+                            Id = 1121,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "CrisisCentre",
+                            Line = "111",
+                            Name = "Mangystau crisis centre (demo entry)",
+                            Phone = "+7 000 000 01 21",
+                            Region = "Mangystau"
+                        },
+                        new
+                        {
+                            Id = 1122,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "LegalAid",
+                            Line = "111",
+                            Name = "Mangystau free legal aid office (demo entry)",
+                            Phone = "+7 000 000 01 22",
+                            Region = "Mangystau"
+                        },
+                        new
+                        {
+                            Id = 1123,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Medical",
+                            Line = "111",
+                            Name = "Mangystau hospital emergency department (demo entry)",
+                            Phone = "+7 000 000 01 23",
+                            Region = "Mangystau"
+                        },
+                        new
+                        {
+                            Id = 1124,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "SocialProtection",
+                            Line = "111",
+                            Name = "Mangystau social protection office (demo entry)",
+                            Phone = "+7 000 000 01 24",
+                            Region = "Mangystau"
+                        },
+                        new
+                        {
+                            Id = 1130,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Shelter",
+                            Line = "111",
+                            Name = "North Kazakhstan women's shelter (demo entry)",
+                            Phone = "+7 000 000 01 30",
+                            Region = "North Kazakhstan"
+                        },
+                        new
+                        {
+                            Id = 1131,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "CrisisCentre",
+                            Line = "111",
+                            Name = "North Kazakhstan crisis centre (demo entry)",
+                            Phone = "+7 000 000 01 31",
+                            Region = "North Kazakhstan"
+                        },
+                        new
+                        {
+                            Id = 1132,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "LegalAid",
+                            Line = "111",
+                            Name = "North Kazakhstan free legal aid office (demo entry)",
+                            Phone = "+7 000 000 01 32",
+                            Region = "North Kazakhstan"
+                        },
+                        new
+                        {
+                            Id = 1133,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Medical",
+                            Line = "111",
+                            Name = "North Kazakhstan hospital emergency department (demo entry)",
+                            Phone = "+7 000 000 01 33",
+                            Region = "North Kazakhstan"
+                        },
+                        new
+                        {
+                            Id = 1134,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "SocialProtection",
+                            Line = "111",
+                            Name = "North Kazakhstan social protection office (demo entry)",
+                            Phone = "+7 000 000 01 34",
+                            Region = "North Kazakhstan"
+                        },
+                        new
+                        {
+                            Id = 1140,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Shelter",
+                            Line = "111",
+                            Name = "Pavlodar women's shelter (demo entry)",
+                            Phone = "+7 000 000 01 40",
+                            Region = "Pavlodar"
+                        },
+                        new
+                        {
+                            Id = 1141,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "CrisisCentre",
+                            Line = "111",
+                            Name = "Pavlodar crisis centre (demo entry)",
+                            Phone = "+7 000 000 01 41",
+                            Region = "Pavlodar"
+                        },
+                        new
+                        {
+                            Id = 1142,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "LegalAid",
+                            Line = "111",
+                            Name = "Pavlodar free legal aid office (demo entry)",
+                            Phone = "+7 000 000 01 42",
+                            Region = "Pavlodar"
+                        },
+                        new
+                        {
+                            Id = 1143,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Medical",
+                            Line = "111",
+                            Name = "Pavlodar hospital emergency department (demo entry)",
+                            Phone = "+7 000 000 01 43",
+                            Region = "Pavlodar"
+                        },
+                        new
+                        {
+                            Id = 1144,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "SocialProtection",
+                            Line = "111",
+                            Name = "Pavlodar social protection office (demo entry)",
+                            Phone = "+7 000 000 01 44",
+                            Region = "Pavlodar"
+                        },
+                        new
+                        {
+                            Id = 1150,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Shelter",
+                            Line = "111",
+                            Name = "Turkistan women's shelter (demo entry)",
+                            Phone = "+7 000 000 01 50",
+                            Region = "Turkistan"
+                        },
+                        new
+                        {
+                            Id = 1151,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "CrisisCentre",
+                            Line = "111",
+                            Name = "Turkistan crisis centre (demo entry)",
+                            Phone = "+7 000 000 01 51",
+                            Region = "Turkistan"
+                        },
+                        new
+                        {
+                            Id = 1152,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "LegalAid",
+                            Line = "111",
+                            Name = "Turkistan free legal aid office (demo entry)",
+                            Phone = "+7 000 000 01 52",
+                            Region = "Turkistan"
+                        },
+                        new
+                        {
+                            Id = 1153,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Medical",
+                            Line = "111",
+                            Name = "Turkistan hospital emergency department (demo entry)",
+                            Phone = "+7 000 000 01 53",
+                            Region = "Turkistan"
+                        },
+                        new
+                        {
+                            Id = 1154,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "SocialProtection",
+                            Line = "111",
+                            Name = "Turkistan social protection office (demo entry)",
+                            Phone = "+7 000 000 01 54",
+                            Region = "Turkistan"
+                        },
+                        new
+                        {
+                            Id = 1160,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Shelter",
+                            Line = "111",
+                            Name = "Ulytau women's shelter (demo entry)",
+                            Phone = "+7 000 000 01 60",
+                            Region = "Ulytau"
+                        },
+                        new
+                        {
+                            Id = 1161,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "CrisisCentre",
+                            Line = "111",
+                            Name = "Ulytau crisis centre (demo entry)",
+                            Phone = "+7 000 000 01 61",
+                            Region = "Ulytau"
+                        },
+                        new
+                        {
+                            Id = 1162,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "LegalAid",
+                            Line = "111",
+                            Name = "Ulytau free legal aid office (demo entry)",
+                            Phone = "+7 000 000 01 62",
+                            Region = "Ulytau"
+                        },
+                        new
+                        {
+                            Id = 1163,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Medical",
+                            Line = "111",
+                            Name = "Ulytau hospital emergency department (demo entry)",
+                            Phone = "+7 000 000 01 63",
+                            Region = "Ulytau"
+                        },
+                        new
+                        {
+                            Id = 1164,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "SocialProtection",
+                            Line = "111",
+                            Name = "Ulytau social protection office (demo entry)",
+                            Phone = "+7 000 000 01 64",
+                            Region = "Ulytau"
+                        },
+                        new
+                        {
+                            Id = 1170,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Shelter",
+                            Line = "111",
+                            Name = "West Kazakhstan women's shelter (demo entry)",
+                            Phone = "+7 000 000 01 70",
+                            Region = "West Kazakhstan"
+                        },
+                        new
+                        {
+                            Id = 1171,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "CrisisCentre",
+                            Line = "111",
+                            Name = "West Kazakhstan crisis centre (demo entry)",
+                            Phone = "+7 000 000 01 71",
+                            Region = "West Kazakhstan"
+                        },
+                        new
+                        {
+                            Id = 1172,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "LegalAid",
+                            Line = "111",
+                            Name = "West Kazakhstan free legal aid office (demo entry)",
+                            Phone = "+7 000 000 01 72",
+                            Region = "West Kazakhstan"
+                        },
+                        new
+                        {
+                            Id = 1173,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Medical",
+                            Line = "111",
+                            Name = "West Kazakhstan hospital emergency department (demo entry)",
+                            Phone = "+7 000 000 01 73",
+                            Region = "West Kazakhstan"
+                        },
+                        new
+                        {
+                            Id = 1174,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "SocialProtection",
+                            Line = "111",
+                            Name = "West Kazakhstan social protection office (demo entry)",
+                            Phone = "+7 000 000 01 74",
+                            Region = "West Kazakhstan"
+                        },
+                        new
+                        {
+                            Id = 1180,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Shelter",
+                            Line = "111",
+                            Name = "Astana women's shelter (demo entry)",
+                            Phone = "+7 000 000 01 80",
+                            Region = "Astana"
+                        },
+                        new
+                        {
+                            Id = 1181,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "CrisisCentre",
+                            Line = "111",
+                            Name = "Astana crisis centre (demo entry)",
+                            Phone = "+7 000 000 01 81",
+                            Region = "Astana"
+                        },
+                        new
+                        {
+                            Id = 1182,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "LegalAid",
+                            Line = "111",
+                            Name = "Astana free legal aid office (demo entry)",
+                            Phone = "+7 000 000 01 82",
+                            Region = "Astana"
+                        },
+                        new
+                        {
+                            Id = 1183,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Medical",
+                            Line = "111",
+                            Name = "Astana hospital emergency department (demo entry)",
+                            Phone = "+7 000 000 01 83",
+                            Region = "Astana"
+                        },
+                        new
+                        {
+                            Id = 1184,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "SocialProtection",
+                            Line = "111",
+                            Name = "Astana social protection office (demo entry)",
+                            Phone = "+7 000 000 01 84",
+                            Region = "Astana"
+                        },
+                        new
+                        {
+                            Id = 1190,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Shelter",
+                            Line = "111",
+                            Name = "Almaty women's shelter (demo entry)",
+                            Phone = "+7 000 000 01 90",
+                            Region = "Almaty"
+                        },
+                        new
+                        {
+                            Id = 1191,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "CrisisCentre",
+                            Line = "111",
+                            Name = "Almaty crisis centre (demo entry)",
+                            Phone = "+7 000 000 01 91",
+                            Region = "Almaty"
+                        },
+                        new
+                        {
+                            Id = 1192,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "LegalAid",
+                            Line = "111",
+                            Name = "Almaty free legal aid office (demo entry)",
+                            Phone = "+7 000 000 01 92",
+                            Region = "Almaty"
+                        },
+                        new
+                        {
+                            Id = 1193,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Medical",
+                            Line = "111",
+                            Name = "Almaty hospital emergency department (demo entry)",
+                            Phone = "+7 000 000 01 93",
+                            Region = "Almaty"
+                        },
+                        new
+                        {
+                            Id = 1194,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "SocialProtection",
+                            Line = "111",
+                            Name = "Almaty social protection office (demo entry)",
+                            Phone = "+7 000 000 01 94",
+                            Region = "Almaty"
+                        },
+                        new
+                        {
+                            Id = 1200,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Shelter",
+                            Line = "111",
+                            Name = "Shymkent women's shelter (demo entry)",
+                            Phone = "+7 000 000 02 00",
+                            Region = "Shymkent"
+                        },
+                        new
+                        {
+                            Id = 1201,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "CrisisCentre",
+                            Line = "111",
+                            Name = "Shymkent crisis centre (demo entry)",
+                            Phone = "+7 000 000 02 01",
+                            Region = "Shymkent"
+                        },
+                        new
+                        {
+                            Id = 1202,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "LegalAid",
+                            Line = "111",
+                            Name = "Shymkent free legal aid office (demo entry)",
+                            Phone = "+7 000 000 02 02",
+                            Region = "Shymkent"
+                        },
+                        new
+                        {
+                            Id = 1203,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Medical",
+                            Line = "111",
+                            Name = "Shymkent hospital emergency department (demo entry)",
+                            Phone = "+7 000 000 02 03",
+                            Region = "Shymkent"
+                        },
+                        new
+                        {
+                            Id = 1204,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "SocialProtection",
+                            Line = "111",
+                            Name = "Shymkent social protection office (demo entry)",
+                            Phone = "+7 000 000 02 04",
+                            Region = "Shymkent"
+                        },
+                        new
+                        {
+                            Id = 2010,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Shelter",
+                            Line = "117",
+                            Name = "Batken women's shelter (demo entry)",
+                            Phone = "+996 000 000 010",
+                            Region = "Batken"
+                        },
+                        new
+                        {
+                            Id = 2011,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "CrisisCentre",
+                            Line = "117",
+                            Name = "Batken crisis centre (demo entry)",
+                            Phone = "+996 000 000 011",
+                            Region = "Batken"
+                        },
+                        new
+                        {
+                            Id = 2012,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "LegalAid",
+                            Line = "117",
+                            Name = "Batken free legal aid office (demo entry)",
+                            Phone = "+996 000 000 012",
+                            Region = "Batken"
+                        },
+                        new
+                        {
+                            Id = 2013,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Medical",
+                            Line = "117",
+                            Name = "Batken hospital emergency department (demo entry)",
+                            Phone = "+996 000 000 013",
+                            Region = "Batken"
+                        },
+                        new
+                        {
+                            Id = 2014,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "SocialProtection",
+                            Line = "117",
+                            Name = "Batken social protection office (demo entry)",
+                            Phone = "+996 000 000 014",
+                            Region = "Batken"
+                        },
+                        new
+                        {
+                            Id = 2020,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Shelter",
+                            Line = "117",
+                            Name = "Chüy women's shelter (demo entry)",
+                            Phone = "+996 000 000 020",
+                            Region = "Chüy"
+                        },
+                        new
+                        {
+                            Id = 2021,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "CrisisCentre",
+                            Line = "117",
+                            Name = "Chüy crisis centre (demo entry)",
+                            Phone = "+996 000 000 021",
+                            Region = "Chüy"
+                        },
+                        new
+                        {
+                            Id = 2022,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "LegalAid",
+                            Line = "117",
+                            Name = "Chüy free legal aid office (demo entry)",
+                            Phone = "+996 000 000 022",
+                            Region = "Chüy"
+                        },
+                        new
+                        {
+                            Id = 2023,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Medical",
+                            Line = "117",
+                            Name = "Chüy hospital emergency department (demo entry)",
+                            Phone = "+996 000 000 023",
+                            Region = "Chüy"
+                        },
+                        new
+                        {
+                            Id = 2024,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "SocialProtection",
+                            Line = "117",
+                            Name = "Chüy social protection office (demo entry)",
+                            Phone = "+996 000 000 024",
+                            Region = "Chüy"
+                        },
+                        new
+                        {
+                            Id = 2030,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Shelter",
+                            Line = "117",
+                            Name = "Issyk-Kul women's shelter (demo entry)",
+                            Phone = "+996 000 000 030",
+                            Region = "Issyk-Kul"
+                        },
+                        new
+                        {
+                            Id = 2031,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "CrisisCentre",
+                            Line = "117",
+                            Name = "Issyk-Kul crisis centre (demo entry)",
+                            Phone = "+996 000 000 031",
+                            Region = "Issyk-Kul"
+                        },
+                        new
+                        {
+                            Id = 2032,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "LegalAid",
+                            Line = "117",
+                            Name = "Issyk-Kul free legal aid office (demo entry)",
+                            Phone = "+996 000 000 032",
+                            Region = "Issyk-Kul"
+                        },
+                        new
+                        {
+                            Id = 2033,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Medical",
+                            Line = "117",
+                            Name = "Issyk-Kul hospital emergency department (demo entry)",
+                            Phone = "+996 000 000 033",
+                            Region = "Issyk-Kul"
+                        },
+                        new
+                        {
+                            Id = 2034,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "SocialProtection",
+                            Line = "117",
+                            Name = "Issyk-Kul social protection office (demo entry)",
+                            Phone = "+996 000 000 034",
+                            Region = "Issyk-Kul"
+                        },
+                        new
+                        {
+                            Id = 2040,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Shelter",
+                            Line = "117",
+                            Name = "Jalal-Abad women's shelter (demo entry)",
+                            Phone = "+996 000 000 040",
+                            Region = "Jalal-Abad"
+                        },
+                        new
+                        {
+                            Id = 2041,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "CrisisCentre",
+                            Line = "117",
+                            Name = "Jalal-Abad crisis centre (demo entry)",
+                            Phone = "+996 000 000 041",
+                            Region = "Jalal-Abad"
+                        },
+                        new
+                        {
+                            Id = 2042,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "LegalAid",
+                            Line = "117",
+                            Name = "Jalal-Abad free legal aid office (demo entry)",
+                            Phone = "+996 000 000 042",
+                            Region = "Jalal-Abad"
+                        },
+                        new
+                        {
+                            Id = 2043,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Medical",
+                            Line = "117",
+                            Name = "Jalal-Abad hospital emergency department (demo entry)",
+                            Phone = "+996 000 000 043",
+                            Region = "Jalal-Abad"
+                        },
+                        new
+                        {
+                            Id = 2044,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "SocialProtection",
+                            Line = "117",
+                            Name = "Jalal-Abad social protection office (demo entry)",
+                            Phone = "+996 000 000 044",
+                            Region = "Jalal-Abad"
+                        },
+                        new
+                        {
+                            Id = 2050,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Shelter",
+                            Line = "117",
+                            Name = "Naryn women's shelter (demo entry)",
+                            Phone = "+996 000 000 050",
+                            Region = "Naryn"
+                        },
+                        new
+                        {
+                            Id = 2051,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "CrisisCentre",
+                            Line = "117",
+                            Name = "Naryn crisis centre (demo entry)",
+                            Phone = "+996 000 000 051",
+                            Region = "Naryn"
+                        },
+                        new
+                        {
+                            Id = 2052,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "LegalAid",
+                            Line = "117",
+                            Name = "Naryn free legal aid office (demo entry)",
+                            Phone = "+996 000 000 052",
+                            Region = "Naryn"
+                        },
+                        new
+                        {
+                            Id = 2053,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Medical",
+                            Line = "117",
+                            Name = "Naryn hospital emergency department (demo entry)",
+                            Phone = "+996 000 000 053",
+                            Region = "Naryn"
+                        },
+                        new
+                        {
+                            Id = 2054,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "SocialProtection",
+                            Line = "117",
+                            Name = "Naryn social protection office (demo entry)",
+                            Phone = "+996 000 000 054",
+                            Region = "Naryn"
+                        },
+                        new
+                        {
+                            Id = 2060,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Shelter",
+                            Line = "117",
+                            Name = "Osh Region women's shelter (demo entry)",
+                            Phone = "+996 000 000 060",
+                            Region = "Osh Region"
+                        },
+                        new
+                        {
+                            Id = 2061,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "CrisisCentre",
+                            Line = "117",
+                            Name = "Osh Region crisis centre (demo entry)",
+                            Phone = "+996 000 000 061",
+                            Region = "Osh Region"
+                        },
+                        new
+                        {
+                            Id = 2062,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "LegalAid",
+                            Line = "117",
+                            Name = "Osh Region free legal aid office (demo entry)",
+                            Phone = "+996 000 000 062",
+                            Region = "Osh Region"
+                        },
+                        new
+                        {
+                            Id = 2063,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Medical",
+                            Line = "117",
+                            Name = "Osh Region hospital emergency department (demo entry)",
+                            Phone = "+996 000 000 063",
+                            Region = "Osh Region"
+                        },
+                        new
+                        {
+                            Id = 2064,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "SocialProtection",
+                            Line = "117",
+                            Name = "Osh Region social protection office (demo entry)",
+                            Phone = "+996 000 000 064",
+                            Region = "Osh Region"
+                        },
+                        new
+                        {
+                            Id = 2070,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Shelter",
+                            Line = "117",
+                            Name = "Talas women's shelter (demo entry)",
+                            Phone = "+996 000 000 070",
+                            Region = "Talas"
+                        },
+                        new
+                        {
+                            Id = 2071,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "CrisisCentre",
+                            Line = "117",
+                            Name = "Talas crisis centre (demo entry)",
+                            Phone = "+996 000 000 071",
+                            Region = "Talas"
+                        },
+                        new
+                        {
+                            Id = 2072,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "LegalAid",
+                            Line = "117",
+                            Name = "Talas free legal aid office (demo entry)",
+                            Phone = "+996 000 000 072",
+                            Region = "Talas"
+                        },
+                        new
+                        {
+                            Id = 2073,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Medical",
+                            Line = "117",
+                            Name = "Talas hospital emergency department (demo entry)",
+                            Phone = "+996 000 000 073",
+                            Region = "Talas"
+                        },
+                        new
+                        {
+                            Id = 2074,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "SocialProtection",
+                            Line = "117",
+                            Name = "Talas social protection office (demo entry)",
+                            Phone = "+996 000 000 074",
+                            Region = "Talas"
+                        },
+                        new
+                        {
+                            Id = 2080,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Shelter",
+                            Line = "117",
+                            Name = "Bishkek women's shelter (demo entry)",
+                            Phone = "+996 000 000 080",
+                            Region = "Bishkek"
+                        },
+                        new
+                        {
+                            Id = 2081,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "CrisisCentre",
+                            Line = "117",
+                            Name = "Bishkek crisis centre (demo entry)",
+                            Phone = "+996 000 000 081",
+                            Region = "Bishkek"
+                        },
+                        new
+                        {
+                            Id = 2082,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "LegalAid",
+                            Line = "117",
+                            Name = "Bishkek free legal aid office (demo entry)",
+                            Phone = "+996 000 000 082",
+                            Region = "Bishkek"
+                        },
+                        new
+                        {
+                            Id = 2083,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Medical",
+                            Line = "117",
+                            Name = "Bishkek hospital emergency department (demo entry)",
+                            Phone = "+996 000 000 083",
+                            Region = "Bishkek"
+                        },
+                        new
+                        {
+                            Id = 2084,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "SocialProtection",
+                            Line = "117",
+                            Name = "Bishkek social protection office (demo entry)",
+                            Phone = "+996 000 000 084",
+                            Region = "Bishkek"
+                        },
+                        new
+                        {
+                            Id = 2090,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Shelter",
+                            Line = "117",
+                            Name = "Osh women's shelter (demo entry)",
+                            Phone = "+996 000 000 090",
+                            Region = "Osh"
+                        },
+                        new
+                        {
+                            Id = 2091,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "CrisisCentre",
+                            Line = "117",
+                            Name = "Osh crisis centre (demo entry)",
+                            Phone = "+996 000 000 091",
+                            Region = "Osh"
+                        },
+                        new
+                        {
+                            Id = 2092,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "LegalAid",
+                            Line = "117",
+                            Name = "Osh free legal aid office (demo entry)",
+                            Phone = "+996 000 000 092",
+                            Region = "Osh"
+                        },
+                        new
+                        {
+                            Id = 2093,
+                            Active = true,
+                            Hours = "24/7",
+                            Kind = "Medical",
+                            Line = "117",
+                            Name = "Osh hospital emergency department (demo entry)",
+                            Phone = "+996 000 000 093",
+                            Region = "Osh"
+                        },
+                        new
+                        {
+                            Id = 2094,
+                            Active = true,
+                            Hours = "Mon–Fri 09:00–18:00",
+                            Kind = "SocialProtection",
+                            Line = "117",
+                            Name = "Osh social protection office (demo entry)",
+                            Phone = "+996 000 000 094",
+                            Region = "Osh"
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -729,6 +2558,15 @@ namespace HelplineDashboard.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HelplineDashboard.Features.Cases.Transfers.CaseTransfer", b =>
+                {
+                    b.HasOne("HelplineDashboard.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HelplineDashboard.Features.Contacts.Contact", b =>
                 {
                     b.HasOne("HelplineDashboard.Features.Cases.Case", "Case")
@@ -764,6 +2602,30 @@ namespace HelplineDashboard.Data.Migrations
                     b.HasOne("HelplineDashboard.Features.Escalations.Escalation", null)
                         .WithMany("Events")
                         .HasForeignKey("EscalationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HelplineDashboard.Features.FollowUps.FollowUp", b =>
+                {
+                    b.HasOne("HelplineDashboard.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HelplineDashboard.Features.Referrals.Referral", b =>
+                {
+                    b.HasOne("HelplineDashboard.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HelplineDashboard.Features.Referrals.SupportService", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
