@@ -7,6 +7,8 @@ using HelplineDashboard.Features.Audit;
 using HelplineDashboard.Features.Administration;
 using HelplineDashboard.Features.Cases;
 using HelplineDashboard.Features.Escalations;
+using HelplineDashboard.Features.FollowUps;
+using HelplineDashboard.Features.Referrals;
 using HelplineDashboard.Features.Intake;
 using HelplineDashboard.Features.Lines;
 using HelplineDashboard.Features.Queue;
@@ -47,6 +49,8 @@ public static class HostingExtensions
         services.AddHelplineAdministration();
         services.AddHelplineQueue();
         services.AddHelplineCases();
+        services.AddHelplineReferrals();
+        services.AddHelplineFollowUps();
         services.AddHelplineEscalations(configuration);
         services.AddHelplineRetention(configuration);
         services.AddHelplineSimulator(configuration, builder.Environment);

@@ -20,6 +20,9 @@ public sealed class CaseTransferConfiguration : IEntityTypeConfiguration<CaseTra
         builder.Property(t => t.RespondedById).HasMaxLength(64);
         builder.Property(t => t.RespondedByName).HasMaxLength(128);
         builder.HasIndex(t => new { t.CaseId, t.Status });
+
+        // One open question per case: two transfers pending at once would race each other to the owner.
+        builder.HasIndex(t => t.CaseId).IsUnique().HasFilter("\"Status\" = 'Pending'").HasDatabaseName("IX_CaseTransfers_OnePendingPerCase");
         builder.HasIndex(t => new { t.Status, t.ToUserId });
         builder.HasIndex(t => new { t.Status, t.Line, t.ToSpecialism });
         builder.HasOne<Case>().WithMany().HasForeignKey(t => t.CaseId).OnDelete(DeleteBehavior.Restrict);

@@ -371,6 +371,11 @@ namespace HelplineDashboard.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CaseId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CaseTransfers_OnePendingPerCase")
+                        .HasFilter("\"Status\" = 'Pending'");
+
                     b.HasIndex("CaseId", "Status");
 
                     b.HasIndex("Status", "ToUserId");

@@ -32,7 +32,9 @@ public sealed class CaseService(
             .Include(c => c.Escalations)
             .AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
-        if (found is null || !CaseRules.MayRead(found, actor))
+
+        // A counsellor offered a transfer of the case may read it (not work it) before deciding.
+        if (found is null || !(CaseRules.MayRead(found, actor) || await Transfers.TransferAccess.IsOfferedAsync(db, found.Id, actor, cancellationToken)))
         {
             throw new AccessDeniedException();
         }
@@ -142,6 +144,50 @@ public sealed class CaseService(
         await transaction.CommitAsync(cancellationToken);
 
         logger.LogInformation("Case {CaseId} closed with outcome {Outcome}", caseId, outcome);
+    }
+
+    /// <summary>
+    /// Reopens a closed case, with the reason written as a note on it. Its owner or a supervisor of its line may reopen;
+    /// the case stays with its owner.
+    /// </summary>
+    public async Task ReopenAsync(long caseId, string? reason, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var text = Text.Required(reason, CaseNote.MaxLength, "Say why the case is reopened.");
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var found = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
+        if (found is null || !CaseRules.MayRead(found, actor) || !actor.WorksQueue)
+        {
+            throw new AccessDeniedException();
+        }
+
+        if (found.AnonymisedAt is not null)
+        {
+            throw new HelplineRuleException("This case has been anonymised and cannot be reopened.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var reopened = await db.Cases
+            .Where(c => c.Id == caseId && c.Status == CaseStatus.Closed && c.AnonymisedAt == null)
+            .ExecuteUpdateAsync(
+                update => update
+                    .SetProperty(c => c.Status, CaseStatus.Open)
+                    .SetProperty(c => c.ClosedAt, (DateTime?)null)
+                    .SetProperty(c => c.Outcome, (CaseOutcome?)null)
+                    .SetProperty(c => c.ClosingSummary, (string?)null),
+                cancellationToken);
+        if (reopened != 1)
+        {
+            throw new HelplineRuleException("This case is already open.");
+        }
+
+        var note = new CaseNote { CaseId = caseId, AuthorId = actor.UserId, AuthorName = actor.DisplayName, Text = "Reopened: " + text, CreatedAt = now };
+        db.CaseNotes.Add(note);
+        AuditTrail.Record(db, now, actor, AuditAction.CaseReopened, AuditTrail.Case(caseId), found.Line,
+            $"was closed with outcome {found.Outcome}; reason in a note");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Case {CaseId} reopened by {UserId}", caseId, actor.UserId);
     }
 
     /// <summary>Loads a case the actor may work on, or refuses.</summary>

@@ -32,5 +32,10 @@ public sealed record CallerView(
 
 public sealed record NoteView(long Id, string AuthorName, string Text, DateTime CreatedAt, long? AmendsNoteId);
 
-/// <summary>A row of "my cases".</summary>
-public sealed record CaseSummary(long Id, string Line, CaseStatus Status, RiskLevel Risk, DateTime OpenedAt, ContactChannel Channel, string MaskedCaller);
+/// <summary>A row of "my cases" or "all cases".</summary>
+public sealed record CaseSummary(long Id, string Line, CaseStatus Status, RiskLevel Risk, DateTime OpenedAt, ContactChannel Channel, string MaskedCaller)
+{
+    public string? OwnerName { get; init; }
+
+    public string? Region { get; init; }
+}

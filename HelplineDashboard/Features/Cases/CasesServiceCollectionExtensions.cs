@@ -1,3 +1,5 @@
+using HelplineDashboard.Features.Cases.Transfers;
+
 namespace HelplineDashboard.Features.Cases;
 
 public static class CasesServiceCollectionExtensions
@@ -5,6 +7,8 @@ public static class CasesServiceCollectionExtensions
     public static IServiceCollection AddHelplineCases(this IServiceCollection services)
     {
         services.AddSingleton<CaseService>();
+        services.AddSingleton<Lists.CaseListService>();
+        services.AddHelplineTransfers();
         return services;
     }
 }

@@ -10,3 +10,6 @@ public sealed record ContactClaimed(long ContactId, string Line, string ClaimedB
 
 public sealed record ContactAbandoned(long ContactId, string Line, DateTime AbandonedAt)
     : QueueChange(ContactId, Line);
+
+/// <summary>A claimed contact given back to the queue; it keeps its arrival time and so its place.</summary>
+public sealed record ContactReleased(QueuedContact Contact) : QueueChange(Contact.Id, Contact.Line);

@@ -25,6 +25,9 @@ public sealed class QueueHubRelay(QueueNotifier notifier, IHubContext<QueueHub, 
         return change switch
         {
             ContactQueued queued => clients.ContactQueued(queued.Contact),
+
+            // To an external client a released contact is simply waiting again, at its original arrival time.
+            ContactReleased released => clients.ContactQueued(released.Contact),
             ContactClaimed claimed => clients.ContactClaimed(claimed),
             ContactAbandoned abandoned => clients.ContactAbandoned(abandoned),
             _ => Task.CompletedTask,

@@ -6,6 +6,7 @@ public static class QueueServiceCollectionExtensions
     {
         services.AddSingleton<QueueNotifier>();
         services.AddSingleton<QueueService>();
+        services.AddSingleton<ContactReleaseService>();
         services.AddHostedService<QueueHubRelay>();
         return services;
     }

@@ -291,6 +291,13 @@ namespace HelplineDashboard.Data.Migrations
                 columns: new[] { "CaseId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CaseTransfers_OnePendingPerCase",
+                table: "CaseTransfers",
+                column: "CaseId",
+                unique: true,
+                filter: "\"Status\" = 'Pending'");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CaseTransfers_Status_Line_ToSpecialism",
                 table: "CaseTransfers",
                 columns: new[] { "Status", "Line", "ToSpecialism" });

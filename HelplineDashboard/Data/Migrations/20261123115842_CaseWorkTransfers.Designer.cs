@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HelplineDashboard.Data.Migrations
 {
     [DbContext(typeof(HelplineDbContext))]
-    [Migration("20261123115438_CaseWorkTransfers")]
+    [Migration("20261123115842_CaseWorkTransfers")]
     partial class CaseWorkTransfers
     {
         /// <inheritdoc />
@@ -373,6 +373,11 @@ namespace HelplineDashboard.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CaseTransfers_OnePendingPerCase")
+                        .HasFilter("\"Status\" = 'Pending'");
 
                     b.HasIndex("CaseId", "Status");
 

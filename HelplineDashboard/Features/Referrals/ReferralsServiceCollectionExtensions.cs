@@ -1,0 +1,10 @@
+namespace HelplineDashboard.Features.Referrals;
+
+public static class ReferralsServiceCollectionExtensions
+{
+    public static IServiceCollection AddHelplineReferrals(this IServiceCollection services)
+    {
+        services.AddSingleton<ReferralService>();
+        return services;
+    }
+}
