@@ -42,7 +42,7 @@ public sealed class UserAdministrationService(
         AdministrationRules.EnsureAdmin(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var users = await db.Users.AsNoTracking()
-            .Select(u => new { u.Id, u.Email, u.DisplayName, u.Lines, u.LockoutEnd })
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.Lines, u.LockoutEnd, u.Specialisms })
             .ToListAsync(cancellationToken);
         var roles = (await (from userRole in db.UserRoles
                             join role in db.Roles on userRole.RoleId equals role.Id
@@ -58,7 +58,10 @@ public sealed class UserAdministrationService(
                 Roles.All.Where(roles[u.Id].Contains).ToList(),
                 AdministrationRules.ParseLines(u.Lines),
                 StateOf(u.LockoutEnd, now),
-                u.LockoutEnd > now ? u.LockoutEnd : null))
+                u.LockoutEnd > now ? u.LockoutEnd : null)
+            {
+                Specialisms = Specialisms.Parse(u.Specialisms),
+            })
             .OrderBy(u => u.DisplayName, StringComparer.CurrentCultureIgnoreCase)
             .ThenBy(u => u.Email, StringComparer.OrdinalIgnoreCase)
             .ToList();
@@ -151,6 +154,32 @@ public sealed class UserAdministrationService(
         logger.LogInformation("Access of user {UserId} changed to roles {Roles}, lines {Lines} by {ActorId}",
             user.Id, string.Join(',', wantedRoles), user.Lines, actor.UserId);
         await audit.SettingsChangedAsync(actor, $"user:{user.Id}", $"roles {string.Join(',', wantedRoles)}, lines {user.Lines}", cancellationToken);
+    }
+
+    /// <summary>
+    /// Sets what the person is qualified for (psychologist, lawyer): who is offered a transfer to that specialism.
+    /// Read at each transfer, so no session needs to end.
+    /// </summary>
+    public async Task ChangeSpecialismsAsync(string userId, IEnumerable<string> specialisms, Actor actor, CancellationToken cancellationToken = default)
+    {
+        AdministrationRules.EnsureAdmin(actor);
+        var wanted = specialisms.ToList();
+        if (wanted.Any(s => !Specialisms.All.Contains(s)))
+        {
+            throw new HelplineRuleException("Choose specialisms from Psychologist and Lawyer.");
+        }
+
+        var joined = Specialisms.Join(wanted);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var changed = await db.Users.Where(u => u.Id == userId)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.Specialisms, joined), cancellationToken);
+        if (changed != 1)
+        {
+            throw new HelplineRuleException("This account no longer exists.");
+        }
+
+        logger.LogInformation("Specialisms of user {UserId} changed to {Specialisms} by {ActorId}", userId, joined, actor.UserId);
+        await audit.SettingsChangedAsync(actor, $"user:{userId}", $"specialisms {joined}", cancellationToken);
     }
 
     /// <summary>Locks the account until an administrator enables it and ends its sessions.</summary>

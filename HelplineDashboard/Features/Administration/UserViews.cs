@@ -19,7 +19,11 @@ public sealed record UserSummary(
     IReadOnlyList<string> Roles,
     IReadOnlyList<string> Lines,
     AccountState State,
-    DateTimeOffset? LockedUntil);
+    DateTimeOffset? LockedUntil)
+{
+    /// <summary>Psychologist, lawyer: who is offered a transfer to that specialism.</summary>
+    public IReadOnlyList<string> Specialisms { get; init; } = [];
+}
 
 /// <summary>The administrator's request for a new account. An empty <see cref="Password"/> means "generate one".</summary>
 public sealed class NewUser
