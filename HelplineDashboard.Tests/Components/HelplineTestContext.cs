@@ -8,6 +8,8 @@ using HelplineDashboard.Features.Accounts;
 using HelplineDashboard.Features.Administration;
 using HelplineDashboard.Features.Cases;
 using HelplineDashboard.Features.Escalations;
+using HelplineDashboard.Features.FollowUps;
+using HelplineDashboard.Features.Referrals;
 using HelplineDashboard.Features.Intake;
 using HelplineDashboard.Features.Lines;
 using HelplineDashboard.Features.Queue;
@@ -45,10 +47,13 @@ public abstract class HelplineTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(provider => new CallerKeyHasher(provider.GetRequiredService<IDataProtectionProvider>(), _keysFolder));
         Services.AddSingleton<QueueNotifier>();
         Services.AddSingleton<QueueService>();
+        Services.AddSingleton<ContactReleaseService>();
         Services.AddSingleton<IntakeService>();
         Services.AddSingleton<Features.Audit.AuditLog>();
         Services.AddHelplineCases();
         Services.AddHelplineAdministration();
+        Services.AddHelplineFollowUps();
+        Services.AddHelplineReferrals();
         Services.AddHelplineEscalations(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Escalations:Targets:111:0:Code"] = "police",

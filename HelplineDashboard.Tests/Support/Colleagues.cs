@@ -8,7 +8,7 @@ namespace HelplineDashboard.Tests.Support;
 /// <summary>Real accounts in the database (transfers look colleagues up there), returned as the <see cref="Actor"/> they sign in as.</summary>
 public static class Colleagues
 {
-    public static async Task<Actor> AddAsync(HelplineDbContext db, string name, string role = Roles.Counsellor, string lines = "111", string specialisms = "")
+    public static async Task<Actor> AddAsync(HelplineDbContext db, string name, string role = Roles.Counsellor, string lines = "111", string specialisms = "", string? id = null)
     {
         var roleRow = await db.Roles.SingleOrDefaultAsync(r => r.Name == role);
         if (roleRow is null)
@@ -17,7 +17,7 @@ public static class Colleagues
             db.Roles.Add(roleRow);
         }
 
-        var id = "u-" + Guid.NewGuid().ToString("N");
+        id ??= "u-" + Guid.NewGuid().ToString("N");
         db.Users.Add(new ApplicationUser
         {
             Id = id,

@@ -32,12 +32,7 @@ public sealed class CaseService(
             .Include(c => c.Escalations)
             .AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
-
-        // A counsellor offered a transfer of the case may read it (not work it) before deciding.
-        if (found is null || !(CaseRules.MayRead(found, actor) || await Transfers.TransferAccess.IsOfferedAsync(db, found.Id, actor, cancellationToken)))
-        {
-            throw new AccessDeniedException();
-        }
+        await EnsureReadableAsync(db, found, actor, cancellationToken);
 
         if (read == CaseRead.Open)
         {
@@ -188,6 +183,23 @@ public sealed class CaseService(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Case {CaseId} reopened by {UserId}", caseId, actor.UserId);
+    }
+
+    /// <summary>Loads a case the actor may read (owner, supervisor of its line, a colleague offered it), or refuses.</summary>
+    internal static async Task<Case> LoadForReadAsync(HelplineDbContext db, long caseId, Actor actor, CancellationToken cancellationToken)
+    {
+        var found = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
+        await EnsureReadableAsync(db, found, actor, cancellationToken);
+        return found;
+    }
+
+    /// <summary>A counsellor offered a transfer of the case may read it (not work it) before deciding.</summary>
+    private static async Task EnsureReadableAsync(HelplineDbContext db, [System.Diagnostics.CodeAnalysis.NotNull] Case? found, Actor actor, CancellationToken cancellationToken)
+    {
+        if (found is null || !(CaseRules.MayRead(found, actor) || await Transfers.TransferAccess.IsOfferedAsync(db, found.Id, actor, cancellationToken)))
+        {
+            throw new AccessDeniedException();
+        }
     }
 
     /// <summary>Loads a case the actor may work on, or refuses.</summary>

@@ -127,11 +127,7 @@ public sealed class FollowUpService(
     public async Task<IReadOnlyList<FollowUpView>> ListForCaseAsync(long caseId, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var found = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
-        if (found is null || !CaseRules.MayRead(found, actor))
-        {
-            throw new AccessDeniedException();
-        }
+        await CaseService.LoadForReadAsync(db, caseId, actor, cancellationToken);
 
         var now = time.GetUtcNow().UtcDateTime;
         var followUps = await db.FollowUps.AsNoTracking()

@@ -148,11 +148,7 @@ public sealed class ReferralService(
     public async Task<IReadOnlyList<ReferralView>> ListForCaseAsync(long caseId, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var found = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
-        if (found is null || !CaseRules.MayRead(found, actor))
-        {
-            throw new AccessDeniedException();
-        }
+        await CaseService.LoadForReadAsync(db, caseId, actor, cancellationToken);
 
         var referrals = await db.Referrals.AsNoTracking()
             .Where(r => r.CaseId == caseId)

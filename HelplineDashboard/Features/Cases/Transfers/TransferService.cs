@@ -150,12 +150,8 @@ public sealed class TransferService(
     public async Task<IReadOnlyList<TransferView>> ListForCaseAsync(long caseId, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var found = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
-        var offered = found is not null && await TransferAccess.IsOfferedAsync(db, caseId, actor, cancellationToken);
-        if (found is null || !(CaseRules.MayRead(found, actor) || offered))
-        {
-            throw new AccessDeniedException();
-        }
+        await CaseService.LoadForReadAsync(db, caseId, actor, cancellationToken);
+        var offered = await TransferAccess.IsOfferedAsync(db, caseId, actor, cancellationToken);
 
         var transfers = await db.CaseTransfers.AsNoTracking()
             .Where(t => t.CaseId == caseId)
