@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using HelplineDashboard.Tests.Support;
+using static HelplineDashboard.Tests.Browser.BrowserSteps;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -22,7 +23,7 @@ public sealed partial class QueueToCaseTests(BrowserFixture browser, ITestOutput
         await Expect(first.GetByTestId("queue-empty")).ToBeVisibleAsync();
         await Expect(second.GetByTestId("queue-empty")).ToBeVisibleAsync();
         var subscribersAtPost = Browser.App.Services.GetRequiredService<Features.Queue.QueueNotifier>().SubscriberCount;
-        var contactId = await PostContactAsync(GatewayClient.Contact($"browser-{Guid.NewGuid():N}", from: callerNumber));
+        var contactId = await BrowserSteps.PostContactAsync(Browser.App, GatewayClient.Contact($"browser-{Guid.NewGuid():N}", from: callerNumber));
         Output.WriteLine($"queue subscribers when the contact was posted: {subscribersAtPost} (the hub relay and one per open queue)");
 
         // The gateway's contact shows up live in both queues.
@@ -74,44 +75,7 @@ public sealed partial class QueueToCaseTests(BrowserFixture browser, ITestOutput
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    /// <summary>The queue row (the whole table row) of a contact.</summary>
-    private static ILocator QueueRow(IPage page, long contactId) =>
-        page.GetByTestId("queue-table").Locator("tr").Filter(new()
-        {
-            Has = page.Locator($"[data-testid=queue-row][data-contact-id='{contactId}']"),
-        });
-
-    /// <summary>
-    /// Picks an option of a MudSelect the way a person does: open it, click the option in its popover.
-    /// The select's input is a combobox whose aria-controls names the listbox in the popover.
-    /// </summary>
-    private static async Task ChooseAsync(IPage page, ILocator select, string option)
-    {
-        await select.ClickAsync();
-        await Expect(select).ToHaveAttributeAsync("aria-expanded", "true");
-        var listbox = page.Locator($"[id='{await select.GetAttributeAsync("aria-controls")}']");
-        await listbox.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
-        await Expect(select).ToHaveAttributeAsync("aria-expanded", "false");
-
-        // Once chosen, MudSelect shows the value as text in place of its empty input.
-        await Expect(select).ToHaveTextAsync(option);
-    }
-
-    private async Task<long> PostContactAsync(object contact)
-    {
-        using var gateway = GatewayClient.For(Browser.App);
-        using var response = await gateway.PostContactAsync(contact);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var receipt = await response.Content.ReadFromJsonAsync<Receipt>();
-        return receipt!.Id;
-    }
-
     /// <summary>The number's digits in order, whatever grouping the page formats it with.</summary>
     private static Regex DigitsOf(string number) =>
         new("^\\s*\\+" + string.Join(@"[\s\-]*", number.TrimStart('+').ToCharArray()) + "\\s*$");
-
-    [GeneratedRegex(@"/cases/(?<id>\d+)$")]
-    private static partial Regex CaseUrl();
-
-    private sealed record Receipt(long Id, string Status, int? Position);
 }
