@@ -6,6 +6,10 @@ using HelplineDashboard.Features.Contacts;
 using HelplineDashboard.Features.Escalations;
 using HelplineDashboard.Features.Intake;
 using HelplineDashboard.Features.Queue;
+using HelplineDashboard.Features.Cases.Lists;
+using HelplineDashboard.Features.Cases.Transfers;
+using HelplineDashboard.Features.FollowUps;
+using HelplineDashboard.Features.Referrals;
 using HelplineDashboard.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -83,6 +87,19 @@ public sealed class ServiceAccessMatrixTests(HelplineAppFactory factory) : IClas
         await Check("list escalations", [false, false, true, true, false], (a, _) => Service<EscalationService>().ListForSupervisorAsync(a, DateTime.UtcNow.AddDays(-1)));
         await Check("search the audit log", [false, false, true, true, true], (a, _) => Service<AuditLog>().SearchAsync(new AuditQuery(), a));
         await Check("see the queue", [true, true, true, true, false], (a, _) => Service<QueueService>().ListWaitingAsync(a));
+
+        var colleague = await Administrators.ActorForAsync(factory, Accounts.Counsellor2);
+        var shelter = (await Service<ReferralService>().DirectoryAsync("111", "Astana", SupportServiceKind.Shelter, Owner)).First();
+        await Check("transfer the case", [true, false, false, false, false], (a, f) => Service<TransferService>().RequestAsync(f.CaseId,
+            TransferTarget.Colleague(colleague.UserId), "Please take over.", a));
+        await Check("read the case's transfers", [true, false, true, false, false], (a, f) => Service<TransferService>().ListForCaseAsync(f.CaseId, a));
+        await Check("schedule a follow-up", [true, false, false, false, false], (a, f) => Service<FollowUpService>().ScheduleAsync(f.CaseId, DateTime.UtcNow.AddHours(2), null, a));
+        await Check("read the case's follow-ups", [true, false, true, false, false], (a, f) => Service<FollowUpService>().ListForCaseAsync(f.CaseId, a));
+        await Check("refer the caller", [true, false, false, false, false], (a, f) => Service<ReferralService>().ReferAsync(f.CaseId, shelter.Id, true, ReferralStatus.Made, a));
+        await Check("read the case's referrals", [true, false, true, false, false], (a, f) => Service<ReferralService>().ListForCaseAsync(f.CaseId, a));
+        await Check("list own cases", [true, true, true, true, false], (a, _) => Service<CaseListService>().ListAsync(CaseScope.Mine, new CaseFilter(), a));
+        await Check("list all cases of the lines", [false, false, true, true, false], (a, _) => Service<CaseListService>().ListAsync(CaseScope.AllOfMyLines, new CaseFilter(), a));
+        await Check("list overdue follow-ups", [false, false, true, true, false], (a, _) => Service<FollowUpService>().ListOverdueAsync(a));
 
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
