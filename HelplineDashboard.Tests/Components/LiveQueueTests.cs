@@ -1,4 +1,5 @@
 using Bunit;
+using HelplineDashboard.Tests.Support;
 using HelplineDashboard.Features.Cases;
 using HelplineDashboard.Features.Contacts;
 using HelplineDashboard.Features.Queue;
@@ -144,5 +145,26 @@ public sealed class LiveQueueTests : HelplineTestContext
         var queue = Render<LiveQueue>();
 
         queue.WaitForAssertion(() => Assert.Contains("High risk", queue.Find("[data-testid=risk-badge]").TextContent));
+    }
+
+    [Fact]
+    public async Task A_released_contact_reappears_live_in_its_original_place()
+    {
+        var first = await QueueAsync("r-1");
+        Clock.Advance(TimeSpan.FromSeconds(20));
+        var second = await QueueAsync("r-2");
+        Clock.Advance(TimeSpan.FromSeconds(20));
+        var third = await QueueAsync("r-3");
+        var queue = Render<LiveQueue>();
+        queue.WaitForAssertion(() => Assert.Equal([first, second, third], RowIds(queue)));
+
+        var colleague = TestActors.Counsellor("r-colleague", "Bakyt", "111");
+        var caseId = (await Service<QueueService>().ClaimAsync(second, colleague)).CaseId!.Value;
+        queue.WaitForAssertion(() => Assert.Equal([first, third], RowIds(queue)));
+
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await Service<ContactReleaseService>().ReleaseAsync(caseId, ReleaseReason.WrongLanguage, colleague);
+
+        queue.WaitForAssertion(() => Assert.Equal([first, second, third], RowIds(queue)));
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using HelplineDashboard.Common;
 using HelplineDashboard.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -18,65 +19,29 @@ public sealed class EscalationDispatcher(
     EscalationNotifier notifier,
     IOptionsMonitor<EscalationOptions> options,
     TimeProvider time,
-    ILogger<EscalationDispatcher> logger) : BackgroundService
+    ILogger<EscalationDispatcher> logger) : WakeableLoopService(time, logger)
 {
     public const string HttpClientName = "escalation-targets";
 
     /// <summary>Even with nothing due, look again this often, in case a wake-up was missed.</summary>
     private static readonly TimeSpan SafetyNet = TimeSpan.FromMinutes(1);
 
-    private readonly SemaphoreSlim _wake = new(0);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var subscription = notifier.Subscribe(change =>
+    protected override IDisposable SubscribeWakeUps() =>
+        notifier.Subscribe(change =>
         {
             if (change.Status == EscalationStatus.Requested)
             {
-                _wake.Release();
+                Wake();
             }
 
             return Task.CompletedTask;
         });
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            TimeSpan sleep;
-            try
-            {
-                sleep = await RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "Escalation dispatcher pass failed; trying again shortly");
-                sleep = TimeSpan.FromSeconds(1);
-            }
-
-            try
-            {
-                await Task.WhenAny(_wake.WaitAsync(stoppingToken), Task.Delay(sleep, time, stoppingToken));
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            // Fold the other wake-ups that piled up into this pass.
-            while (_wake.CurrentCount > 0 && _wake.Wait(0))
-            {
-            }
-        }
-    }
-
     /// <summary>Sends what is due, raises due alarms, and says how long to sleep until the next thing is due.</summary>
-    internal async Task<TimeSpan> RunOnceAsync(CancellationToken cancellationToken)
+    protected internal override async Task<TimeSpan> RunOnceAsync(CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = Time.GetUtcNow().UtcDateTime;
         if (settings.DispatcherEnabled)
         {
             List<long> due;
@@ -112,7 +77,7 @@ public sealed class EscalationDispatcher(
             ? await SendAsync(escalation, endpoint, target.Secret ?? "", settings, cancellationToken)
             : AttemptOutcome.Permanent("the target has no endpoint any more");
 
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = Time.GetUtcNow().UtcDateTime;
         delivery.Attempts++;
         delivery.LastError = outcome.Error;
         if (outcome.Kind == OutcomeKind.Delivered)
@@ -162,7 +127,7 @@ public sealed class EscalationDispatcher(
     {
         var body = EscalationPayload.Serialize(escalation);
         var id = escalation.Id.ToString();
-        var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
+        var timestamp = Time.GetUtcNow().ToUnixTimeSeconds();
         using var request = WebhookSignature.SignedPost(new Uri(endpoint), secret, id, timestamp, body);
 
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -200,7 +165,7 @@ public sealed class EscalationDispatcher(
 
         if (header?.Date is { } date)
         {
-            var wait = date - time.GetUtcNow();
+            var wait = date - Time.GetUtcNow();
             return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
         }
 
@@ -217,7 +182,7 @@ public sealed class EscalationDispatcher(
 
     private async Task RaiseDueAlarmsAsync(EscalationOptions settings, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = Time.GetUtcNow().UtcDateTime;
         var deadline = now - settings.FallbackAfter;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var overdue = await db.Escalations
@@ -254,7 +219,7 @@ public sealed class EscalationDispatcher(
         var nextAlarm = oldestUnalarmed + settings.FallbackAfter;
 
         var next = new[] { nextAttempt, nextAlarm }.Where(t => t is not null).Select(t => t!.Value).DefaultIfEmpty(DateTime.MaxValue).Min();
-        var wait = next == DateTime.MaxValue ? SafetyNet : next - time.GetUtcNow().UtcDateTime;
+        var wait = next == DateTime.MaxValue ? SafetyNet : next - Time.GetUtcNow().UtcDateTime;
         return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > SafetyNet ? SafetyNet : wait;
     }
 

@@ -1,3 +1,4 @@
+using HelplineDashboard.Common;
 using HelplineDashboard.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,56 +13,28 @@ public sealed class FollowUpDueMonitor(
     IDbContextFactory<HelplineDbContext> dbFactory,
     FollowUpNotifier notifier,
     TimeProvider time,
-    ILogger<FollowUpDueMonitor> logger) : BackgroundService
+    ILogger<FollowUpDueMonitor> logger) : WakeableLoopService(time, logger)
 {
     /// <summary>The longest sleep, so a clock change never leaves a follow-up unannounced for long.</summary>
     public static readonly TimeSpan MaxSleep = TimeSpan.FromMinutes(5);
 
-    private readonly SemaphoreSlim _wake = new(0);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var subscription = notifier.Subscribe(change =>
+    protected override IDisposable SubscribeWakeUps() =>
+        notifier.Subscribe(change =>
         {
             if (change.Event == FollowUpEvent.Scheduled)
             {
-                _wake.Release();
+                Wake();
             }
 
             return Task.CompletedTask;
         });
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            TimeSpan sleep;
-            try
-            {
-                sleep = await AnnounceDueAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Announcing due follow-ups failed; trying again shortly");
-                sleep = TimeSpan.FromSeconds(5);
-            }
-
-            using var woken = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            var delay = Task.Delay(sleep, time, woken.Token);
-            var wake = _wake.WaitAsync(woken.Token);
-            try
-            {
-                await Task.WhenAny(delay, wake);
-            }
-            finally
-            {
-                await woken.CancelAsync();
-            }
-        }
-    }
+    protected internal override Task<TimeSpan> RunOnceAsync(CancellationToken cancellationToken) => AnnounceDueAsync(cancellationToken);
 
     /// <summary>Announces every due follow-up not announced yet; returns how long until the next one is due.</summary>
     public async Task<TimeSpan> AnnounceDueAsync(CancellationToken cancellationToken = default)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = Time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var due = await db.FollowUps.AsNoTracking()
             .Where(f => f.Status == FollowUpStatus.Scheduled && f.DueNotifiedAt == null && f.DueAt <= now)
@@ -88,13 +61,7 @@ public sealed class FollowUpDueMonitor(
             return MaxSleep;
         }
 
-        var wait = nextDue - time.GetUtcNow().UtcDateTime;
+        var wait = nextDue - Time.GetUtcNow().UtcDateTime;
         return wait <= TimeSpan.Zero ? TimeSpan.FromMilliseconds(1) : wait < MaxSleep ? wait : MaxSleep;
-    }
-
-    public override void Dispose()
-    {
-        _wake.Dispose();
-        base.Dispose();
     }
 }
