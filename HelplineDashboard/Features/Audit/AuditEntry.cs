@@ -45,4 +45,7 @@ public enum AuditAction
     Exported,
     SettingsChanged,
     Anonymised,
+    RiskScreened,
+    SafetyPlanChanged,
+    CategoriesChanged,
 }

@@ -1,3 +1,5 @@
+using HelplineDashboard.Features.Categories;
+
 namespace HelplineDashboard.Features.Cases;
 
 public static class CasesServiceCollectionExtensions
@@ -5,6 +7,20 @@ public static class CasesServiceCollectionExtensions
     public static IServiceCollection AddHelplineCases(this IServiceCollection services)
     {
         services.AddSingleton<CaseService>();
+        services.AddSingleton<RiskScreeningService>();
+        services.AddSingleton<SafetyPlanService>();
+        services.AddSingleton<CaseWorkspaceService>();
+        services.AddHelplineCategories();
+        services.AddCaseTimelineSource<ContactTimelineSource>();
+        services.AddCaseTimelineSource<NoteTimelineSource>();
+        services.AddCaseTimelineSource<ScreeningTimelineSource>();
+        services.AddCaseTimelineSource<EscalationTimelineSource>();
+        services.AddCaseTimelineSource<SafetyTimelineSource>();
         return services;
     }
+
+    /// <summary>Puts another kind of case record on the case timeline.</summary>
+    public static IServiceCollection AddCaseTimelineSource<TSource>(this IServiceCollection services)
+        where TSource : class, ICaseTimelineSource =>
+        services.AddSingleton<ICaseTimelineSource, TSource>();
 }
