@@ -70,6 +70,8 @@ public sealed class RetentionService(
                 Anonymise(closed, now);
             }
 
+            await CaseWorkRetention.AnonymiseAsync(db, due.Select(c => c.Id).ToList(), Removed, cancellationToken);
+
             db.AuditEntries.Add(new AuditEntry
             {
                 At = now,
