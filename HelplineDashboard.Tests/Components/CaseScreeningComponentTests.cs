@@ -112,7 +112,7 @@ public sealed class CaseScreeningComponentTests : HelplineTestContext
     {
         var caseId = await MyCaseAsync();
         await Service<SafetyPlanService>().SaveAsync(caseId,
-            new SafetyPlanInput(ScreeningAnswer.No, null, null, null, null, "sunflower", true, true), Me);
+            new SafetyPlanDetails(ScreeningAnswer.No, null, null, null, null, "sunflower", true, true), Me);
         var page = Render<CasePage>(p => p.Add(c => c.CaseId, caseId));
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=safety]")));
         Assert.Empty(page.FindAll("[data-testid=escalation-prompt]"));

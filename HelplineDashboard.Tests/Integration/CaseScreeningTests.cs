@@ -49,7 +49,7 @@ public sealed class CaseScreeningTests(HelplineAppFactory factory) : IClassFixtu
         return answers;
     }
 
-    private static SafetyPlanInput Safety(string codeWord = "blue umbrella") =>
+    private static SafetyPlanDetails Safety(string codeWord = "blue umbrella") =>
         new(ScreeningAnswer.No, "+77015550199", new TimeOnly(10, 0), new TimeOnly(12, 0), "while he is at work", codeWord, false, true);
 
     [Fact]

@@ -8,7 +8,7 @@ namespace HelplineDashboard.Features.Cases;
 
 /// <summary>Everything about a case beyond <see cref="CaseDetails"/>: safety first, risk, repeat caller, categories, timeline.</summary>
 public sealed record CaseWorkView(
-    SafetyPlanView? Safety,
+    SafetyPlanDetails? Safety,
     RiskScreeningView? LatestScreening,
     RepeatCaller? RepeatCaller,
     IReadOnlyList<CategoryView> Categories,
@@ -39,7 +39,7 @@ public sealed class CaseWorkspaceService(
             .FirstOrDefaultAsync(cancellationToken);
         var (chosen, offered) = await CategoryService.ForCaseAsync(db, caseId, cancellationToken);
         return new CaseWorkView(
-            safety is null ? null : SafetyPlanView.From(safety),
+            safety is null ? null : SafetyPlanDetails.From(safety),
             screening is null ? null : RiskScreeningView.From(screening),
             await CallerHistory.ForCaseAsync(db, found, cancellationToken),
             chosen,

@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HelplineDashboard.Features.Cases;
 
-/// <summary>What the counsellor records about reaching the caller safely.</summary>
-public sealed record SafetyPlanInput(
+/// <summary>What the counsellor records about reaching the caller safely, and what the case shows of it.</summary>
+public sealed record SafetyPlanDetails(
     ScreeningAnswer SafeToTalk,
     string? SafeCallbackNumber,
     TimeOnly? SafeFrom,
@@ -15,25 +15,10 @@ public sealed record SafetyPlanInput(
     string? SafeTimesNote,
     string? CodeWord,
     bool DoNotCallBack,
-    bool DoNotSendSms);
-
-public sealed record SafetyPlanView(
-    ScreeningAnswer SafeToTalk,
-    string? SafeCallbackNumber,
-    TimeOnly? SafeFrom,
-    TimeOnly? SafeUntil,
-    string? SafeTimesNote,
-    string? CodeWord,
-    bool DoNotCallBack,
-    bool DoNotSendSms,
-    string RecordedByName,
-    DateTime RecordedAt)
+    bool DoNotSendSms)
 {
-    public static SafetyPlanView From(SafetyPlan p) =>
-        new(p.SafeToTalk, p.SafeCallbackNumber, p.SafeFrom, p.SafeUntil, p.SafeTimesNote, p.CodeWord, p.DoNotCallBack, p.DoNotSendSms, p.RecordedByName, p.RecordedAt);
-
-    public SafetyPlanInput ToInput() =>
-        new(SafeToTalk, SafeCallbackNumber, SafeFrom, SafeUntil, SafeTimesNote, CodeWord, DoNotCallBack, DoNotSendSms);
+    public static SafetyPlanDetails From(SafetyPlan p) =>
+        new(p.SafeToTalk, p.SafeCallbackNumber, p.SafeFrom, p.SafeUntil, p.SafeTimesNote, p.CodeWord, p.DoNotCallBack, p.DoNotSendSms);
 }
 
 /// <summary>The caller's safety plan: only the case's owner changes it; every change is kept and audited.</summary>
@@ -42,7 +27,7 @@ public sealed class SafetyPlanService(
     TimeProvider time,
     ILogger<SafetyPlanService> logger)
 {
-    public async Task<SafetyPlanView> SaveAsync(long caseId, SafetyPlanInput input, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<SafetyPlanDetails> SaveAsync(long caseId, SafetyPlanDetails input, Actor actor, CancellationToken cancellationToken = default)
     {
         if (!Enum.IsDefined(input.SafeToTalk))
         {
@@ -75,7 +60,7 @@ public sealed class SafetyPlanService(
         AuditTrail.Record(db, plan.RecordedAt, actor, AuditAction.SafetyPlanChanged, AuditTrail.Case(caseId), found.Line);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Safety plan of case {CaseId} changed", caseId);
-        return SafetyPlanView.From(plan);
+        return SafetyPlanDetails.From(plan);
     }
 
     /// <summary>The plan in force for a case, for services that contact the caller (follow-ups, SMS). Null: none recorded.</summary>
