@@ -14,11 +14,11 @@ public sealed class CaseScreeningComponentTests : HelplineTestContext
         return (await Service<QueueService>().ClaimAsync(contactId, Me)).CaseId!.Value;
     }
 
-    private IRenderedComponent<RiskScreeningForm> Form(long caseId, bool canWork = true, Action? onScreened = null) =>
+    private IRenderedComponent<RiskScreeningForm> Form(long caseId, bool canWork = true, Action? onScreened = null, RiskScreeningView? latest = null) =>
         Render<RiskScreeningForm>(p => p
             .Add(c => c.CaseId, caseId)
             .Add(c => c.Line, "111")
-            .Add(c => c.Latest, null)
+            .Add(c => c.Latest, latest)
             .Add(c => c.CanWork, canWork)
             .Add(c => c.OnScreened, () => onScreened?.Invoke()));
 
@@ -76,15 +76,19 @@ public sealed class CaseScreeningComponentTests : HelplineTestContext
     }
 
     [Fact]
-    public async Task Someone_who_may_only_read_sees_the_answers_without_buttons()
+    public async Task Someone_who_may_only_read_sees_the_answers_and_the_override_without_buttons()
     {
         var caseId = await MyCaseAsync();
+        Assert.NotNull(Form(caseId, canWork: false).Find("[data-testid=not-screened]"));
+        var latest = await Service<RiskScreeningService>().ScreenAsync(caseId,
+            new ScreeningInput(new ScreeningAnswers { Stalking = ScreeningAnswer.Yes }, RiskLevel.High, "Followed her to work twice this week."), Me);
 
-        var form = Form(caseId, canWork: false);
+        var form = Form(caseId, canWork: false, latest: latest);
 
         Assert.Empty(form.FindAll("[data-testid=save-screening]"));
         Assert.Empty(form.FindAll("[data-testid^=answer-threats]"));
         Assert.Equal(ScreeningQuestion.All.Count, form.FindAll("[data-testid=answer]").Count);
+        Assert.Contains("Followed her to work", form.Find("[data-testid=override-shown]").TextContent);
     }
 
     [Fact]
