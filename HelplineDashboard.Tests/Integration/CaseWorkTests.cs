@@ -20,7 +20,8 @@ public sealed class CaseWorkTests(HelplineAppFactory factory) : IClassFixture<He
     {
         var intake = factory.Services.GetRequiredService<IntakeService>();
         var contact = await intake.SubmitAsync("test-gateway", new ValidIntake("111", ContactChannel.Sms, externalId, "+77015550000", "ru", "help", "Shymkent", true));
-        var claim = await factory.Services.GetRequiredService<QueueService>().ClaimAsync(contact.Id, _owner);
+        // Every test works its own case of the same caller.
+        var claim = await factory.Services.GetRequiredService<QueueService>().ClaimAsync(contact.Id, _owner, CaseChoice.NewCase);
         return claim.CaseId!.Value;
     }
 

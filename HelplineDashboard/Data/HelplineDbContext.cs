@@ -20,6 +20,14 @@ public sealed class HelplineDbContext(DbContextOptions<HelplineDbContext> option
 
     public DbSet<CaseNote> CaseNotes => Set<CaseNote>();
 
+    public DbSet<RiskScreening> RiskScreenings => Set<RiskScreening>();
+
+    public DbSet<SafetyPlan> SafetyPlans => Set<SafetyPlan>();
+
+    public DbSet<Features.Categories.Category> Categories => Set<Features.Categories.Category>();
+
+    public DbSet<Features.Categories.CaseCategory> CaseCategories => Set<Features.Categories.CaseCategory>();
+
     public DbSet<Escalation> Escalations => Set<Escalation>();
 
     public DbSet<EscalationDelivery> EscalationDeliveries => Set<EscalationDelivery>();
@@ -63,6 +71,10 @@ public sealed class HelplineDbContext(DbContextOptions<HelplineDbContext> option
         builder.Entity<Contact>().Property(c => c.Message).HasConversion(encrypted);
         builder.Entity<CaseNote>().Property(n => n.Text).HasConversion(encrypted);
         builder.Entity<Case>().Property(c => c.ClosingSummary).HasConversion(encrypted);
+        builder.Entity<RiskScreening>().Property(s => s.OverrideReason).HasConversion(encrypted);
+        builder.Entity<SafetyPlan>().Property(p => p.SafeCallbackNumber).HasConversion(encrypted);
+        builder.Entity<SafetyPlan>().Property(p => p.SafeTimesNote).HasConversion(encrypted);
+        builder.Entity<SafetyPlan>().Property(p => p.CodeWord).HasConversion(encrypted);
         builder.Entity<Escalation>().Property(e => e.Address).HasConversion(encrypted);
         builder.Entity<Escalation>().Property(e => e.Landmarks).HasConversion(encrypted);
         builder.Entity<Escalation>().Property(e => e.Summary).HasConversion(encrypted);

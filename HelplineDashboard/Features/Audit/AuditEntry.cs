@@ -55,4 +55,7 @@ public enum AuditAction
     ReferralStatusChanged,
     FollowUpScheduled,
     FollowUpDone,
+    RiskScreened,
+    SafetyPlanChanged,
+    CategoriesChanged,
 }

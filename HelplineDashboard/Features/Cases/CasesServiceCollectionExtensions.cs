@@ -1,4 +1,5 @@
 using HelplineDashboard.Features.Cases.Transfers;
+using HelplineDashboard.Features.Categories;
 
 namespace HelplineDashboard.Features.Cases;
 
@@ -9,6 +10,20 @@ public static class CasesServiceCollectionExtensions
         services.AddSingleton<CaseService>();
         services.AddSingleton<Lists.CaseListService>();
         services.AddHelplineTransfers();
+        services.AddSingleton<RiskScreeningService>();
+        services.AddSingleton<SafetyPlanService>();
+        services.AddSingleton<CaseWorkspaceService>();
+        services.AddHelplineCategories();
+        services.AddCaseTimelineSource<ContactTimelineSource>();
+        services.AddCaseTimelineSource<NoteTimelineSource>();
+        services.AddCaseTimelineSource<ScreeningTimelineSource>();
+        services.AddCaseTimelineSource<EscalationTimelineSource>();
+        services.AddCaseTimelineSource<SafetyTimelineSource>();
         return services;
     }
+
+    /// <summary>Puts another kind of case record on the case timeline.</summary>
+    public static IServiceCollection AddCaseTimelineSource<TSource>(this IServiceCollection services)
+        where TSource : class, ICaseTimelineSource =>
+        services.AddSingleton<ICaseTimelineSource, TSource>();
 }

@@ -1,6 +1,6 @@
 namespace HelplineDashboard.Features.Cases;
 
-/// <summary>How risk levels read; the strings are localisation keys.</summary>
+/// <summary>The English words (localisation keys) for risk levels.</summary>
 public static class RiskLabels
 {
     public static string Label(RiskLevel risk) => risk switch

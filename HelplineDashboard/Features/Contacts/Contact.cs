@@ -35,6 +35,12 @@ public sealed class Contact
 
     public ContactStatus Status { get; set; } = ContactStatus.Waiting;
 
+    /// <summary>How many contacts the same caller made on this line before this one (see CallerHistory).</summary>
+    public int EarlierContacts { get; set; }
+
+    /// <summary>When the caller's latest earlier contact on this line arrived.</summary>
+    public DateTime? LastContactAt { get; set; }
+
     public DateTime ArrivedAt { get; set; }
 
     public DateTime? ClaimedAt { get; set; }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HelplineDashboard.Data;
 using HelplineDashboard.Data.Protection;
+using HelplineDashboard.Features.Cases;
 using HelplineDashboard.Features.Contacts;
 using HelplineDashboard.Features.Queue;
 using Microsoft.Data.Sqlite;
@@ -47,6 +48,7 @@ public sealed class IntakeService(
             ArrivedAt = time.GetUtcNow().UtcDateTime,
             RequestFingerprint = fingerprint,
         };
+        await CallerHistory.NoteAsync(db, contact, cancellationToken);
         db.Contacts.Add(contact);
         try
         {

@@ -30,8 +30,10 @@ public sealed class QueueService(
     /// <summary>
     /// Claims a waiting contact for the actor and opens its case. Exactly one claimant wins: the claim is a
     /// conditional update that only a still-waiting row satisfies, inside the same transaction as the new case.
+    /// A repeat caller's contact joins the caller's open case that the actor works, unless the actor asks for a new
+    /// case (see docs/decisions/0007-repeat-caller-claims.md).
     /// </summary>
-    public async Task<ClaimResult> ClaimAsync(long contactId, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<ClaimResult> ClaimAsync(long contactId, Actor actor, CaseChoice choice = CaseChoice.JoinOpenCase, CancellationToken cancellationToken = default)
     {
         EnsureWorksQueue(actor);
         var lines = actor.Lines.ToList();
@@ -57,7 +59,8 @@ public sealed class QueueService(
         }
 
         var contact = await db.Contacts.SingleAsync(c => c.Id == contactId, cancellationToken);
-        var opened = new Case
+        var joined = choice == CaseChoice.JoinOpenCase ? await CallerHistory.FindOpenCaseAsync(db, contact, actor.UserId, cancellationToken) : null;
+        var opened = joined ?? new Case
         {
             Line = contact.Line,
             OwnerId = actor.UserId,
@@ -66,13 +69,18 @@ public sealed class QueueService(
             Risk = contact.Risk,
         };
         opened.Contacts.Add(contact);
-        db.Cases.Add(opened);
+        if (joined is null)
+        {
+            db.Cases.Add(opened);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
-        AuditTrail.Record(db, now, actor, AuditAction.ContactClaimed, AuditTrail.Contact(contact.Id), contact.Line, $"opened {AuditTrail.Case(opened.Id)}");
+        AuditTrail.Record(db, now, actor, AuditAction.ContactClaimed, AuditTrail.Contact(contact.Id), contact.Line,
+            $"{(joined is null ? "opened" : "joined")} {AuditTrail.Case(opened.Id)}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        logger.LogInformation("Contact {ContactId} claimed by {UserId}; case {CaseId} opened", contactId, actor.UserId, opened.Id);
+        logger.LogInformation("Contact {ContactId} claimed by {UserId}; case {CaseId} {Opened}", contactId, actor.UserId, opened.Id, joined is null ? "opened" : "joined");
         await notifier.PublishAsync(new ContactClaimed(contact.Id, contact.Line, actor.DisplayName, now));
         return ClaimResult.Won(opened.Id);
     }
@@ -99,6 +107,13 @@ public sealed class QueueService(
             throw new AccessDeniedException();
         }
     }
+}
+
+/// <summary>Whether a claim joins the caller's open case or starts a new one.</summary>
+public enum CaseChoice
+{
+    JoinOpenCase,
+    NewCase,
 }
 
 public enum ClaimStatus

@@ -13,7 +13,9 @@ public sealed record QueuedContact(
     string? Region,
     bool Urgent,
     RiskLevel Risk,
-    DateTime ArrivedAt)
+    DateTime ArrivedAt,
+    int EarlierContacts = 0,
+    DateTime? LastContactAt = null)
 {
     public static QueuedContact From(Contact contact) => new(
         contact.Id,
@@ -24,5 +26,7 @@ public sealed record QueuedContact(
         contact.Region,
         contact.Urgent,
         contact.Risk,
-        contact.ArrivedAt);
+        contact.ArrivedAt,
+        contact.EarlierContacts,
+        contact.LastContactAt);
 }

@@ -70,17 +70,7 @@ public sealed class RetentionService(
                 Anonymise(closed, now);
             }
 
-            // What was written about the caller on transfers and follow-ups goes with the rest.
-            var ids = due.Select(c => c.Id).ToList();
-            foreach (var transfer in await db.CaseTransfers.Where(t => ids.Contains(t.CaseId)).ToListAsync(cancellationToken))
-            {
-                transfer.Note = Removed;
-            }
-
-            foreach (var followUp in await db.FollowUps.Where(f => ids.Contains(f.CaseId) && f.Note != null).ToListAsync(cancellationToken))
-            {
-                followUp.Note = Removed;
-            }
+            await CaseWorkRetention.AnonymiseAsync(db, due.Select(c => c.Id).ToList(), Removed, cancellationToken);
 
             db.AuditEntries.Add(new AuditEntry
             {
