@@ -30,6 +30,8 @@ public sealed class HelplineDbContext(DbContextOptions<HelplineDbContext> option
 
     public DbSet<Features.Administration.ApiKey> ApiKeys => Set<Features.Administration.ApiKey>();
 
+    public DbSet<Features.Wallboard.LineThresholdSetting> LineThresholdSettings => Set<Features.Wallboard.LineThresholdSetting>();
+
     internal FieldProtector FieldProtector => fieldProtector;
 
     protected override void OnModelCreating(ModelBuilder builder)

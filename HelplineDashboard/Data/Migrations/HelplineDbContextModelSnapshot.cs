@@ -398,6 +398,8 @@ namespace HelplineDashboard.Data.Migrations
                     b.HasIndex("Gateway", "ExternalId")
                         .IsUnique();
 
+                    b.HasIndex("Line", "ArrivedAt");
+
                     b.HasIndex("Status", "Line", "Risk", "ArrivedAt");
 
                     b.ToTable("Contacts");
@@ -585,6 +587,37 @@ namespace HelplineDashboard.Data.Migrations
                     b.HasIndex("EscalationId", "At");
 
                     b.ToTable("EscalationEvents");
+                });
+
+            modelBuilder.Entity("HelplineDashboard.Features.Wallboard.LineThresholdSetting", b =>
+                {
+                    b.Property<string>("Line")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LongestWaitAlarmSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServiceLevelSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ShortAbandonSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TargetPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Line");
+
+                    b.ToTable("LineThresholdSettings");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

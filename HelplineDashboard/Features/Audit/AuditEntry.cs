@@ -45,4 +45,5 @@ public enum AuditAction
     Exported,
     SettingsChanged,
     Anonymised,
+    CaseReassigned,
 }

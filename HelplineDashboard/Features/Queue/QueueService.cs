@@ -4,6 +4,7 @@ using HelplineDashboard.Features.Accounts;
 using HelplineDashboard.Features.Audit;
 using HelplineDashboard.Features.Cases;
 using HelplineDashboard.Features.Contacts;
+using HelplineDashboard.Features.Presence;
 using Microsoft.EntityFrameworkCore;
 
 namespace HelplineDashboard.Features.Queue;
@@ -12,6 +13,7 @@ namespace HelplineDashboard.Features.Queue;
 public sealed class QueueService(
     IDbContextFactory<HelplineDbContext> dbFactory,
     QueueNotifier notifier,
+    PresenceService presence,
     TimeProvider time,
     ILogger<QueueService> logger)
 {
@@ -34,6 +36,7 @@ public sealed class QueueService(
     public async Task<ClaimResult> ClaimAsync(long contactId, Actor actor, CancellationToken cancellationToken = default)
     {
         EnsureWorksQueue(actor);
+        presence.EnsureMayClaim(actor);
         var lines = actor.Lines.ToList();
         var now = time.GetUtcNow().UtcDateTime;
 
@@ -73,6 +76,7 @@ public sealed class QueueService(
         await transaction.CommitAsync(cancellationToken);
 
         logger.LogInformation("Contact {ContactId} claimed by {UserId}; case {CaseId} opened", contactId, actor.UserId, opened.Id);
+        await presence.ClaimedAsync(actor);
         await notifier.PublishAsync(new ContactClaimed(contact.Id, contact.Line, actor.DisplayName, now));
         return ClaimResult.Won(opened.Id);
     }
