@@ -1,6 +1,7 @@
 using HelplineDashboard.Features.Accounts;
 using HelplineDashboard.Features.Cases;
 using HelplineDashboard.Features.Contacts;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HelplineDashboard.Features.Reports;
 
@@ -11,7 +12,7 @@ public static class ReportEndpoints
 
     public static IServiceCollection AddHelplineReports(this IServiceCollection services)
     {
-        services.AddSingleton<ReportService>();
+        services.TryAddSingleton<ReportService>();
         return services;
     }
 

@@ -6,14 +6,21 @@ public static class WallboardServiceCollectionExtensions
 {
     public static IServiceCollection AddHelplineWallboard(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddWallboardMetrics(configuration);
+        services.AddHostedService(provider => provider.GetRequiredService<WallboardMetrics>());
+        services.AddHostedService<MetricsHubRelay>();
+        services.AddWallboardAuthorization();
+        return services;
+    }
+
+    /// <summary>The metrics, thresholds and supervisor actions, without the background loop or the hub (component tests use this).</summary>
+    public static IServiceCollection AddWallboardMetrics(this IServiceCollection services, IConfiguration configuration)
+    {
         services.Configure<WallboardOptions>(configuration.GetSection(WallboardOptions.SectionName));
         services.TryAddSingleton<WallboardNotifier>();
         services.TryAddSingleton<ThresholdService>();
         services.TryAddSingleton<WallboardMetrics>();
-        services.AddHostedService(provider => provider.GetRequiredService<WallboardMetrics>());
-        services.AddHostedService<MetricsHubRelay>();
         services.TryAddSingleton<CaseReassignmentService>();
-        services.AddWallboardAuthorization();
         return services;
     }
 }
