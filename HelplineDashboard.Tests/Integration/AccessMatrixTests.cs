@@ -46,7 +46,7 @@ public sealed class AccessMatrixTests(HelplineAppFactory factory) : IClassFixtur
         ["GET /api/v1/metrics"] = new("GET", "/api/v1/metrics", Answer.Unauthorized, Answer.Forbidden, Ok, Answer.Forbidden),
         ["POST /hubs/metrics/negotiate"] = new("POST", "/hubs/metrics/negotiate?negotiateVersion=1", Answer.Unauthorized, Answer.Forbidden, Ok, Answer.Forbidden),
         ["/hubs/metrics"] = new("GET", "/hubs/metrics", Answer.Unauthorized, Answer.Forbidden, Answer.BadRequest, Answer.Forbidden),
-        ["/hubs/metrics/negotiate"] = new("GET", "/hubs/metrics/negotiate?negotiateVersion=1", Answer.Unauthorized, Answer.MethodNotAllowed, Answer.MethodNotAllowed, Answer.MethodNotAllowed),
+        ["/hubs/metrics/negotiate"] = new("GET", "/hubs/metrics/negotiate?negotiateVersion=1", Answer.Unauthorized, Answer.Forbidden, Answer.MethodNotAllowed, Answer.Forbidden),
         ["GET /admin/users"] = new("GET", "/admin/users", SignInFirst, Denied, Denied, Ok),
         ["GET /admin/keys"] = new("GET", "/admin/keys", SignInFirst, Denied, Denied, Ok),
         ["GET /account/login"] = new("GET", "/account/login", Ok, Ok, Ok, Ok),
