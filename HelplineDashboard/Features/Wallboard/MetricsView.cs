@@ -9,7 +9,7 @@ namespace HelplineDashboard.Features.Wallboard;
 /// What <c>GET /api/v1/metrics</c> and the metrics hub give a screen or another system: the line boards and how many
 /// counsellors are in each presence. No counsellor names, no survivor data.
 /// </summary>
-public sealed record MetricsView(DateTime ComputedAt, IReadOnlyList<LineBoard> Lines, IReadOnlyList<PresenceCount> Presence)
+public sealed record MetricsView(DateTime ComputedAt, double ComputeMilliseconds, IReadOnlyList<LineBoard> Lines, IReadOnlyList<PresenceCount> Presence)
 {
     public static MetricsView From(WallboardSnapshot snapshot, IReadOnlySet<string> lines)
     {
@@ -20,7 +20,7 @@ public sealed record MetricsView(DateTime ComputedAt, IReadOnlyList<LineBoard> L
                 status,
                 mine.Counsellors.Count(c => c.Status == status && c.Lines.Contains(line.Line)))))
             .ToList();
-        return new MetricsView(mine.ComputedAt, mine.Lines, presence);
+        return new MetricsView(mine.ComputedAt, mine.ComputeMilliseconds, mine.Lines, presence);
     }
 
     /// <summary>The lines a wallboard key or a signed-in supervisor may see.</summary>

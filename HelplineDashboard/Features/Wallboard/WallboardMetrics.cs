@@ -95,6 +95,7 @@ public sealed class WallboardMetrics(
     public async Task<WallboardSnapshot> ComputeAsync(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var boards = new List<LineBoard>();
         foreach (var line in lineCatalog.All)
@@ -103,7 +104,7 @@ public sealed class WallboardMetrics(
         }
 
         var counsellors = await ComputeCounsellorsAsync(db, cancellationToken);
-        return new WallboardSnapshot(now, boards, counsellors);
+        return new WallboardSnapshot(now, boards, counsellors, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     private async Task<LineBoard> ComputeLineAsync(HelplineDbContext db, Line line, DateTime now, CancellationToken cancellationToken)

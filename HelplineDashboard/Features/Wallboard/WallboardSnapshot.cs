@@ -5,8 +5,11 @@ using HelplineDashboard.Features.Presence;
 
 namespace HelplineDashboard.Features.Wallboard;
 
-/// <summary>Everything the wallboard shows, computed once for all open pages and screens. No survivor data.</summary>
-public sealed record WallboardSnapshot(DateTime ComputedAt, IReadOnlyList<LineBoard> Lines, IReadOnlyList<CounsellorBoard> Counsellors)
+/// <summary>
+/// Everything the wallboard shows, computed once for all open pages and screens. No survivor data.
+/// <see cref="ComputeMilliseconds"/> is how long the computation took (the benchmark and operators watch it).
+/// </summary>
+public sealed record WallboardSnapshot(DateTime ComputedAt, IReadOnlyList<LineBoard> Lines, IReadOnlyList<CounsellorBoard> Counsellors, double ComputeMilliseconds = 0)
 {
     public static readonly WallboardSnapshot Empty = new(DateTime.MinValue, [], []);
 
