@@ -14,7 +14,7 @@ public interface IMetricsClient
 /// (<c>X-Api-Key</c> with the WallboardRead scope) and signed-in supervisors. Counsellors and anonymous callers are refused.
 /// </summary>
 [Authorize(Policy = MetricsEndpoints.WallboardPolicy)]
-public sealed class MetricsHub(WallboardMetrics metrics) : Hub<IMetricsClient>
+public sealed class MetricsHub(WallboardMetrics metrics, MetricsHubRelay relay) : Hub<IMetricsClient>
 {
     public const string Path = "/hubs/metrics";
 
@@ -25,7 +25,7 @@ public sealed class MetricsHub(WallboardMetrics metrics) : Hub<IMetricsClient>
     {
         var lines = MetricsView.LinesOf(Context.User!);
         await Groups.AddToGroupAsync(Context.ConnectionId, LinesGroup(lines));
-        MetricsHubRelay.Remember(lines);
+        relay.Remember(lines);
         await Clients.Caller.MetricsUpdated(MetricsView.From(metrics.Current, lines));
         await base.OnConnectedAsync();
     }
@@ -34,15 +34,16 @@ public sealed class MetricsHub(WallboardMetrics metrics) : Hub<IMetricsClient>
 /// <summary>Forwards every new snapshot to each line-set group of the metrics hub.</summary>
 public sealed class MetricsHubRelay(WallboardNotifier notifier, IHubContext<MetricsHub, IMetricsClient> hub) : IHostedService
 {
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlySet<string>> Groups = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlySet<string>> _groups = new(StringComparer.Ordinal);
     private IDisposable? _subscription;
 
-    internal static void Remember(IReadOnlySet<string> lines) => Groups.TryAdd(MetricsHub.LinesGroup(lines), lines);
+    /// <summary>A client joined the group of these lines; from now on each snapshot is cut for them too.</summary>
+    public void Remember(IReadOnlySet<string> lines) => _groups.TryAdd(MetricsHub.LinesGroup(lines), lines);
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _subscription = notifier.Subscribe(snapshot =>
-            Task.WhenAll(Groups.Select(group => hub.Clients.Group(group.Key).MetricsUpdated(MetricsView.From(snapshot, group.Value)))));
+            Task.WhenAll(_groups.Select(group => hub.Clients.Group(group.Key).MetricsUpdated(MetricsView.From(snapshot, group.Value)))));
         return Task.CompletedTask;
     }
 

@@ -8,7 +8,8 @@ public static class WallboardServiceCollectionExtensions
     {
         services.AddWallboardMetrics(configuration);
         services.AddHostedService(provider => provider.GetRequiredService<WallboardMetrics>());
-        services.AddHostedService<MetricsHubRelay>();
+        services.TryAddSingleton<MetricsHubRelay>();
+        services.AddHostedService(provider => provider.GetRequiredService<MetricsHubRelay>());
         services.AddWallboardAuthorization();
         return services;
     }

@@ -140,7 +140,11 @@ public sealed class WallboardScenario(AppLauncher launcher) : IScenario
         throw new InvalidOperationException("The metrics hub closed.");
     }
 
-    /// <summary>Writes the history straight into SQLite (one transaction); returns how many contacts arrived today.</summary>
+    /// <summary>
+    /// Writes the history straight into SQLite (one transaction); returns how many contacts arrived today. The caller
+    /// column carries the encrypted prefix and a caller key, so the app's start-up backfill leaves the rows alone; the
+    /// wallboard and reports never read it.
+    /// </summary>
     private static int Seed(string databasePath, DateTime nowUtc)
     {
         var random = new Randomizer(20261123);
@@ -177,7 +181,7 @@ public sealed class WallboardScenario(AppLauncher launcher) : IScenario
         insertContact.CommandText =
             "INSERT INTO Contacts (Line, Channel, Gateway, ExternalId, \"From\", CallerKey, Language, Region, Urgent, Risk, Status, " +
             "ArrivedAt, ClaimedAt, ClaimedById, ClaimedByName, AbandonedAt, CaseId, RequestFingerprint) " +
-            "VALUES ($line, $channel, 'seed', $external, 'seed', '', $language, $region, $urgent, $risk, $status, " +
+            "VALUES ($line, $channel, 'seed', $external, 'enc1:seed', 'seed', $language, $region, $urgent, $risk, $status, " +
             "$arrived, $claimed, $claimedBy, $claimedByName, $abandoned, $case, 'seed')";
         var contactParameters = new[] { "$line", "$channel", "$external", "$language", "$region", "$urgent", "$risk", "$status", "$arrived", "$claimed", "$claimedBy", "$claimedByName", "$abandoned", "$case" }
             .ToDictionary(n => n, n => insertContact.Parameters.Add(new SqliteParameter { ParameterName = n }));
