@@ -41,6 +41,32 @@ public sealed class WallboardTests(BrowserFixture browser, ITestOutputHelper out
         await Expect(answered).ToHaveTextAsync((answeredBefore + 1).ToString());
     });
 
+    [Fact]
+    public Task A_counsellor_going_on_break_from_the_app_bar_shows_on_the_wallboard_at_once() => RunAsync(async () =>
+    {
+        var supervisor = await SignedInPageAsync(Accounts.Supervisor);
+        var counsellor = await SignedInPageAsync(Accounts.Counsellor1);
+        string counsellorId;
+        await using (var db = Browser.App.CreateDbContext())
+        {
+            counsellorId = db.Users.Single(u => u.Email == Accounts.Counsellor1).Id;
+        }
+
+        await supervisor.GotoAsync("supervisor");
+        var row = supervisor.GetByTestId($"counsellor-{counsellorId}");
+        await Expect(row).ToHaveAttributeAsync("data-status", new System.Text.RegularExpressions.Regex("^(Available|Busy)$"));
+
+        await counsellor.GetByTestId("presence-current").ClickAsync();
+        await counsellor.GetByTestId("presence-Break").ClickAsync();
+
+        await Expect(counsellor.GetByTestId("presence-current")).ToHaveAttributeAsync("data-status", "Break");
+        await Expect(row).ToHaveAttributeAsync("data-status", "Break");
+
+        await counsellor.GetByTestId("presence-current").ClickAsync();
+        await counsellor.GetByTestId("presence-Available").ClickAsync();
+        await Expect(row).ToHaveAttributeAsync("data-status", "Available");
+    });
+
     private async Task<long> PostContactAsync(object contact)
     {
         using var gateway = GatewayClient.For(Browser.App);

@@ -130,3 +130,19 @@ public sealed class WallboardMetricTests
         Assert.Equal(DateTime.Parse(expectedStartUtc).ToUniversalTime(), start);
     }
 }
+
+public sealed class SqliteTimeTests
+{
+    [Theory]
+    [InlineData("2026-11-23 18:59:59", "2026-11-23T18:59:59.0000000Z")]
+    [InlineData("2026-11-23 18:59:59.5", "2026-11-23T18:59:59.5000000Z")]
+    [InlineData("2026-11-23 18:59:59.1234567", "2026-11-23T18:59:59.1234567Z")]
+    public void Stored_timestamps_read_back_as_the_same_utc_instant(string stored, string expected)
+    {
+        var parsed = Features.Reports.SqliteTime.Parse(stored);
+
+        Assert.Equal(DateTimeKind.Utc, parsed.Kind);
+        Assert.Equal(expected, parsed.ToString("O"));
+        Assert.Equal(parsed, Features.Reports.SqliteTime.Parse(Features.Reports.SqliteTime.Format(parsed)));
+    }
+}
