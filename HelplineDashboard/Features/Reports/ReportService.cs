@@ -100,11 +100,7 @@ public sealed class ReportService(
             seconds += row.AnswerSecondsTotal;
         }
 
-        var handled = answered + abandoned;
-        return new PeriodFigures(offered, answered, abandoned, shortAbandoned, within,
-            answered == 0 ? null : seconds / answered,
-            handled == 0 ? null : (double)within / handled,
-            handled == 0 ? null : (double)abandoned / handled);
+        return PeriodFigures.FromCounts(offered, answered, abandoned, shortAbandoned, within, seconds);
     }
 
     private IReadOnlyList<Line> LinesFor(ReportFilter filter, Actor actor)

@@ -25,6 +25,21 @@ public sealed record PeriodFigures(
     double? AbandonmentRate)
 {
     public static readonly PeriodFigures Empty = new(0, 0, 0, 0, 0, null, null, null);
+
+    /// <summary>The rates from the counts: ASA over answered, service level and abandonment over answered plus abandoned.</summary>
+    public static PeriodFigures FromCounts(int offered, int answered, int abandoned, int shortAbandoned, int withinThreshold, double answerSeconds)
+    {
+        var handled = answered + abandoned;
+        return new PeriodFigures(
+            offered,
+            answered,
+            abandoned,
+            shortAbandoned,
+            withinThreshold,
+            answered == 0 ? null : answerSeconds / answered,
+            handled == 0 ? null : (double)withinThreshold / handled,
+            handled == 0 ? null : (double)abandoned / handled);
+    }
 }
 
 /// <summary>
@@ -91,18 +106,7 @@ public static class ContactMetrics
             }
         }
 
-        public PeriodFigures Figures()
-        {
-            var handled = _answered + _abandoned;
-            return new PeriodFigures(
-                _offered,
-                _answered,
-                _abandoned,
-                _shortAbandoned,
-                _withinThreshold,
-                _answered == 0 ? null : _answerSeconds / _answered,
-                handled == 0 ? null : (double)_withinThreshold / handled,
-                handled == 0 ? null : (double)_abandoned / handled);
-        }
+        public PeriodFigures Figures() =>
+            PeriodFigures.FromCounts(_offered, _answered, _abandoned, _shortAbandoned, _withinThreshold, _answerSeconds);
     }
 }
