@@ -11,7 +11,10 @@ using HelplineDashboard.Features.FollowUps;
 using HelplineDashboard.Features.Referrals;
 using HelplineDashboard.Features.Intake;
 using HelplineDashboard.Features.Lines;
+using HelplineDashboard.Features.Presence;
 using HelplineDashboard.Features.Queue;
+using HelplineDashboard.Features.Reports;
+using HelplineDashboard.Features.Wallboard;
 using HelplineDashboard.Features.Retention;
 using HelplineDashboard.Features.Security;
 using HelplineDashboard.Features.Simulator;
@@ -47,12 +50,15 @@ public static class HostingExtensions
         services.AddHelplineAccounts(builder.Environment);
         services.AddHelplineIntake(configuration);
         services.AddHelplineAdministration();
+        services.AddHelplinePresence(configuration);
         services.AddHelplineQueue();
         services.AddHelplineCases();
         services.AddHelplineReferrals();
         services.AddHelplineFollowUps();
         services.AddHelplineEscalations(configuration);
         services.AddHelplineRetention(configuration);
+        services.AddHelplineWallboard(configuration);
+        services.AddHelplineReports();
         services.AddHelplineSimulator(configuration, builder.Environment);
         return builder;
     }
@@ -86,6 +92,8 @@ public static class HostingExtensions
         app.MapIntakeApi();
         app.MapHelplineQueue();
         app.MapHelplineEscalations(app.Environment);
+        app.MapHelplineWallboard();
+        app.MapHelplineReports();
         return app;
     }
 

@@ -45,6 +45,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
             // Live circuits re-check their user every two seconds here (a minute in production).
             ["Security:CircuitRevalidationSeconds"] = "2",
+
+            // The wallboard test watches line 117's longest wait turn red on real time: 3 s instead of a minute.
+            ["Wallboard:Lines:117:LongestWaitAlarmSeconds"] = "3",
         });
     }
 

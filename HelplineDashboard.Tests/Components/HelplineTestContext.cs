@@ -13,6 +13,9 @@ using HelplineDashboard.Features.Referrals;
 using HelplineDashboard.Features.Intake;
 using HelplineDashboard.Features.Lines;
 using HelplineDashboard.Features.Queue;
+using HelplineDashboard.Features.Presence;
+using HelplineDashboard.Features.Reports;
+using HelplineDashboard.Features.Wallboard;
 using HelplineDashboard.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -46,6 +49,9 @@ public abstract class HelplineTestContext : BunitContext, IAsyncLifetime
         Services.AddInMemoryHelplineDatabase(_connection);
         Services.AddSingleton(provider => new CallerKeyHasher(provider.GetRequiredService<IDataProtectionProvider>(), _keysFolder));
         Services.AddSingleton<QueueNotifier>();
+        Services.AddHelplinePresence(WallboardSettings);
+        Services.AddWallboardMetrics(WallboardSettings);
+        Services.AddHelplineReports();
         Services.AddSingleton<QueueService>();
         Services.AddSingleton<ContactReleaseService>();
         Services.AddSingleton<IntakeService>();
@@ -71,6 +77,14 @@ public abstract class HelplineTestContext : BunitContext, IAsyncLifetime
     }
 
     public FakeTimeProvider Clock { get; } = new(Start);
+
+    /// <summary>Presence and wallboard settings of the component tests: line 111 alarms after 60 s, 117 after 30 s.</summary>
+    protected static IConfiguration WallboardSettings { get; } = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Presence:GraceSeconds"] = "30",
+        ["Wallboard:Lines:111:LongestWaitAlarmSeconds"] = "60",
+        ["Wallboard:Lines:117:LongestWaitAlarmSeconds"] = "30",
+    }).Build();
 
     /// <summary>The counsellor at the keyboard.</summary>
     public Actor Me { get; } = TestActors.Counsellor("counsellor-1", "Aigerim Sadykova", "111");

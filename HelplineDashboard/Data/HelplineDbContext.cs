@@ -45,6 +45,7 @@ public sealed class HelplineDbContext(DbContextOptions<HelplineDbContext> option
     public DbSet<Features.Referrals.Referral> Referrals => Set<Features.Referrals.Referral>();
 
     public DbSet<Features.FollowUps.FollowUp> FollowUps => Set<Features.FollowUps.FollowUp>();
+    public DbSet<Features.Wallboard.LineThresholdSetting> LineThresholdSettings => Set<Features.Wallboard.LineThresholdSetting>();
 
     internal FieldProtector FieldProtector => fieldProtector;
 

@@ -30,6 +30,7 @@ IScenario[] all =
     new IntakeScenario(launcher, options),
     new ClaimsScenario(),
     new ColdStartScenario(launcher),
+    new WallboardScenario(launcher),
 ];
 
 var runner = new ScenarioRunner(options.Runs, Console.Out);

@@ -29,6 +29,9 @@ public sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         // The live queue: waiting contacts of a line in queue order.
         builder.HasIndex(c => new { c.Status, c.Line, c.Risk, c.ArrivedAt });
 
+        // The wallboard (today, last hour) and reports (a date range) read a line's contacts by arrival.
+        builder.HasIndex(c => new { c.Line, c.ArrivedAt });
+
         builder.HasOne(c => c.Case)
             .WithMany(c => c.Contacts)
             .HasForeignKey(c => c.CaseId)

@@ -825,6 +825,8 @@ namespace HelplineDashboard.Data.Migrations
                     b.HasIndex("Gateway", "ExternalId")
                         .IsUnique();
 
+                    b.HasIndex("Line", "ArrivedAt");
+
                     b.HasIndex("Status", "Line", "Risk", "ArrivedAt");
 
                     b.ToTable("Contacts");
@@ -2765,6 +2767,37 @@ namespace HelplineDashboard.Data.Migrations
                             Phone = "+996 000 000 094",
                             Region = "Osh"
                         });
+                });
+
+            modelBuilder.Entity("HelplineDashboard.Features.Wallboard.LineThresholdSetting", b =>
+                {
+                    b.Property<string>("Line")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LongestWaitAlarmSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServiceLevelSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ShortAbandonSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TargetPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Line");
+
+                    b.ToTable("LineThresholdSettings");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

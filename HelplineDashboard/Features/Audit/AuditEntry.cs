@@ -58,4 +58,5 @@ public enum AuditAction
     RiskScreened,
     SafetyPlanChanged,
     CategoriesChanged,
+    CaseReassigned,
 }

@@ -4,6 +4,7 @@ using HelplineDashboard.Features.Accounts;
 using HelplineDashboard.Features.Audit;
 using HelplineDashboard.Features.Cases;
 using HelplineDashboard.Features.Contacts;
+using HelplineDashboard.Features.Presence;
 using Microsoft.EntityFrameworkCore;
 
 namespace HelplineDashboard.Features.Queue;
@@ -12,6 +13,7 @@ namespace HelplineDashboard.Features.Queue;
 public sealed class QueueService(
     IDbContextFactory<HelplineDbContext> dbFactory,
     QueueNotifier notifier,
+    PresenceService presence,
     TimeProvider time,
     ILogger<QueueService> logger)
 {
@@ -36,6 +38,7 @@ public sealed class QueueService(
     public async Task<ClaimResult> ClaimAsync(long contactId, Actor actor, CaseChoice choice = CaseChoice.JoinOpenCase, CancellationToken cancellationToken = default)
     {
         EnsureWorksQueue(actor);
+        presence.EnsureMayClaim(actor);
         var lines = actor.Lines.ToList();
         var now = time.GetUtcNow().UtcDateTime;
 
@@ -81,6 +84,7 @@ public sealed class QueueService(
         await transaction.CommitAsync(cancellationToken);
 
         logger.LogInformation("Contact {ContactId} claimed by {UserId}; case {CaseId} {Opened}", contactId, actor.UserId, opened.Id, joined is null ? "opened" : "joined");
+        await presence.ClaimedAsync(actor);
         await notifier.PublishAsync(new ContactClaimed(contact.Id, contact.Line, actor.DisplayName, now));
         return ClaimResult.Won(opened.Id);
     }

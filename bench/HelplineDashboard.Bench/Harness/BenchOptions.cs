@@ -3,7 +3,7 @@ namespace HelplineDashboard.Bench.Harness;
 /// <summary>The command line: <c>--scenario push|intake|claims|coldstart|all --seconds N --runs N [--url U]</c>.</summary>
 public sealed record BenchOptions
 {
-    public static readonly string[] ScenarioNames = ["push", "intake", "claims", "coldstart"];
+    public static readonly string[] ScenarioNames = ["push", "intake", "claims", "coldstart", "wallboard"];
 
     public IReadOnlyList<string> Scenarios { get; init; } = ScenarioNames;
 
@@ -63,7 +63,7 @@ public sealed record BenchOptions
     public const string Usage =
         """
         dotnet run -c Release --project bench/HelplineDashboard.Bench -- [options]
-          --scenario push|intake|claims|coldstart|all   (comma-separated; default all)
+          --scenario push|intake|claims|coldstart|wallboard|all   (comma-separated; default all)
           --seconds N          load phase per run (default 20)
           --runs N             runs per scenario; figures are medians (default 3)
           --url URL            target a running app instead of starting one (with --api-key KEY)

@@ -1,0 +1,232 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using HelplineDashboard.Data;
+using HelplineDashboard.Features.Cases;
+using HelplineDashboard.Features.Contacts;
+using HelplineDashboard.Features.Escalations;
+using HelplineDashboard.Features.Lines;
+using HelplineDashboard.Features.Presence;
+using HelplineDashboard.Features.Queue;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HelplineDashboard.Features.Wallboard;
+
+/// <summary>
+/// The one place that computes the wallboard. It listens to the queue, escalation and presence notifiers, recomputes
+/// once per burst of events (events arriving while it computes fold into one more run), keeps the latest snapshot and
+/// publishes it through <see cref="WallboardNotifier"/>. Pages and the metrics hub only read the snapshot, so the
+/// database sees one computation however many screens are open. A slow timer also recomputes so "last hour" slides
+/// and a new local day starts without an event. See docs/decisions/0008-wallboard-presence-and-metrics.md.
+/// </summary>
+public sealed class WallboardMetrics(
+    IDbContextFactory<HelplineDbContext> dbFactory,
+    LineCatalog lineCatalog,
+    ThresholdService thresholds,
+    PresenceService presence,
+    QueueNotifier queueChanges,
+    EscalationNotifier escalationChanges,
+    PresenceNotifier presenceChanges,
+    WallboardNotifier notifier,
+    TimeProvider time,
+    IOptionsMonitor<WallboardOptions> options,
+    ILogger<WallboardMetrics> logger) : BackgroundService
+{
+    private static readonly ContactChannel[] Channels = Enum.GetValues<ContactChannel>();
+
+    private readonly Channel<bool> _pending = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly ConcurrentDictionary<(string Line, DateTime Day), int[]> _lastWeekHours = new();
+    private volatile WallboardSnapshot _current = WallboardSnapshot.Empty;
+
+    /// <summary>The latest snapshot (empty until the first computation).</summary>
+    public WallboardSnapshot Current => _current;
+
+    /// <summary>Asks for a recomputation; many requests while one runs fold into one more.</summary>
+    public void RequestRefresh() => _pending.Writer.TryWrite(true);
+
+    /// <summary>Computes now and publishes. The background loop uses it; tests and the benchmark call it directly.</summary>
+    public async Task<WallboardSnapshot> RefreshAsync(CancellationToken cancellationToken = default)
+    {
+        var snapshot = await ComputeAsync(cancellationToken);
+        _current = snapshot;
+        await notifier.PublishAsync(snapshot);
+        return snapshot;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var queue = queueChanges.Subscribe(_ => Signal());
+        using var escalations = escalationChanges.Subscribe(_ => Signal());
+        using var people = presenceChanges.Subscribe(_ => Signal());
+        thresholds.Changed += RequestRefresh;
+        var every = TimeSpan.FromSeconds(Math.Max(1, options.CurrentValue.RefreshSeconds));
+        using var timer = time.CreateTimer(_ => RequestRefresh(), null, every, every);
+        try
+        {
+            RequestRefresh();
+            await foreach (var _ in _pending.Reader.ReadAllAsync(stoppingToken))
+            {
+                try
+                {
+                    await RefreshAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogError(ex, "The wallboard could not be computed; the last snapshot stays");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            thresholds.Changed -= RequestRefresh;
+        }
+    }
+
+    private Task Signal()
+    {
+        RequestRefresh();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Computes the wallboard from the database: today's and the last hour's contacts of each line (indexed on line and arrival).</summary>
+    public async Task<WallboardSnapshot> ComputeAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var boards = new List<LineBoard>();
+        foreach (var line in lineCatalog.All)
+        {
+            boards.Add(await ComputeLineAsync(db, line, now, cancellationToken));
+        }
+
+        var counsellors = await ComputeCounsellorsAsync(db, cancellationToken);
+        return new WallboardSnapshot(now, boards, counsellors, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    private async Task<LineBoard> ComputeLineAsync(HelplineDbContext db, Line line, DateTime now, CancellationToken cancellationToken)
+    {
+        var limits = await thresholds.GetAsync(line.Code, cancellationToken);
+        var dayStart = LineDay.StartOfDay(line, now);
+        var hourStart = now.AddHours(-1);
+        var from = dayStart < hourStart ? dayStart : hourStart;
+        var code = line.Code;
+
+        var recent = await db.Contacts.AsNoTracking()
+            .Where(c => c.Line == code && c.ArrivedAt >= from)
+            .Select(c => new ContactFacts(c.Channel, c.Status, c.ArrivedAt, c.ClaimedAt, c.AbandonedAt, c.Risk, c.Urgent))
+            .ToListAsync(cancellationToken);
+
+        // Waiting contacts may have arrived before today (a caller waiting over midnight still waits).
+        var waiting = await db.Contacts.AsNoTracking()
+            .Where(c => c.Status == ContactStatus.Waiting && c.Line == code)
+            .Select(c => new ContactFacts(c.Channel, c.Status, c.ArrivedAt, c.ClaimedAt, c.AbandonedAt, c.Risk, c.Urgent))
+            .ToListAsync(cancellationToken);
+
+        var escalations = await db.Escalations.AsNoTracking()
+            .Where(e => e.Line == code && e.RequestedAt >= dayStart)
+            .GroupBy(e => e.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+
+        var channels = Channels
+            .Select(channel => new ChannelBoard(
+                channel,
+                Queue(waiting.Where(c => c.Channel == channel)),
+                ContactMetrics.Compute(recent.Where(c => c.Channel == channel), limits, dayStart, DateTime.MaxValue),
+                ContactMetrics.Compute(recent.Where(c => c.Channel == channel), limits, hourStart, DateTime.MaxValue)))
+            .ToList();
+
+        return new LineBoard(
+            code,
+            line.Name,
+            limits,
+            dayStart,
+            Queue(waiting),
+            ContactMetrics.Compute(recent, limits, dayStart, DateTime.MaxValue),
+            ContactMetrics.Compute(recent, limits, hourStart, DateTime.MaxValue),
+            channels,
+            escalations
+                .Select(e => new EscalationCount(e.Status, e.Count))
+                .OrderBy(e => e.Status == EscalationStatus.Failed ? 0 : 1)
+                .ThenBy(e => e.Status)
+                .ToList(),
+            PerHour(line.TimeZone, recent.Where(c => c.ArrivedAt >= dayStart).Select(c => c.ArrivedAt)),
+            await SameDayLastWeekAsync(db, line, dayStart, cancellationToken));
+    }
+
+    private static QueueFigures Queue(IEnumerable<ContactFacts> waiting)
+    {
+        int count = 0, high = 0, urgent = 0;
+        DateTime? oldest = null;
+        foreach (var contact in waiting)
+        {
+            count++;
+            high += contact.Risk >= RiskLevel.High ? 1 : 0;
+            urgent += contact.Urgent ? 1 : 0;
+            oldest = oldest is null || contact.ArrivedAt < oldest ? contact.ArrivedAt : oldest;
+        }
+
+        return new QueueFigures(count, oldest, high, urgent);
+    }
+
+    private static int[] PerHour(TimeZoneInfo zone, IEnumerable<DateTime> arrivals)
+    {
+        var hours = new int[24];
+        foreach (var arrived in arrivals)
+        {
+            hours[LineDay.LocalHour(zone, arrived)]++;
+        }
+
+        return hours;
+    }
+
+    /// <summary>Last week's same weekday does not change any more: computed once per line and day.</summary>
+    private async Task<int[]> SameDayLastWeekAsync(HelplineDbContext db, Line line, DateTime dayStart, CancellationToken cancellationToken)
+    {
+        var key = (line.Code, dayStart);
+        if (_lastWeekHours.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var localDay = line.ToLocal(dayStart).Date;
+        var from = LineDay.ToUtc(line.TimeZone, localDay.AddDays(-7));
+        var to = LineDay.ToUtc(line.TimeZone, localDay.AddDays(-6));
+        var code = line.Code;
+        var arrivals = await db.Contacts.AsNoTracking()
+            .Where(c => c.Line == code && c.ArrivedAt >= from && c.ArrivedAt < to)
+            .Select(c => c.ArrivedAt)
+            .ToListAsync(cancellationToken);
+        var hours = PerHour(line.TimeZone, arrivals);
+        foreach (var stale in _lastWeekHours.Keys.Where(k => k.Line == code && k.Day != dayStart))
+        {
+            _lastWeekHours.TryRemove(stale, out _);
+        }
+
+        _lastWeekHours[key] = hours;
+        return hours;
+    }
+
+    private async Task<IReadOnlyList<CounsellorBoard>> ComputeCounsellorsAsync(HelplineDbContext db, CancellationToken cancellationToken)
+    {
+        var people = presence.Everyone();
+        var ids = people.Select(p => p.UserId).ToList();
+        var open = await db.Cases.AsNoTracking()
+            .Where(c => c.Status == CaseStatus.Open && ids.Contains(c.OwnerId))
+            .Select(c => new { c.OwnerId, c.Id, c.Risk, c.OpenedAt })
+            .ToListAsync(cancellationToken);
+        var byOwner = open.ToLookup(c => c.OwnerId);
+        return people
+            .Select(p =>
+            {
+                var cases = byOwner[p.UserId].OrderByDescending(c => c.OpenedAt).ToList();
+                var current = cases.FirstOrDefault();
+                return new CounsellorBoard(p.UserId, p.Name, p.Lines, p.Status, p.Since, cases.Count, current?.Id, current?.Risk);
+            })
+            .ToList();
+    }
+}

@@ -1,0 +1,31 @@
+namespace HelplineDashboard.Features.Wallboard;
+
+/// <summary><c>Wallboard</c> settings: default thresholds per line (<c>Wallboard:Lines:111:ServiceLevelSeconds</c>, ...).</summary>
+public sealed class WallboardOptions
+{
+    public const string SectionName = "Wallboard";
+
+    public Dictionary<string, ThresholdOptions> Lines { get; set; } = [];
+
+    /// <summary>
+    /// How often the one metrics service recomputes even without events, so "last hour" slides and a new local day
+    /// starts on time. Events (contacts, claims, escalations, presence) recompute at once.
+    /// </summary>
+    public int RefreshSeconds { get; set; } = 30;
+
+    public LineThresholds For(string line) =>
+        Lines.TryGetValue(line, out var configured) ? configured.ToThresholds() : LineThresholds.Default;
+}
+
+public sealed class ThresholdOptions
+{
+    public int ServiceLevelSeconds { get; set; } = LineThresholds.Default.ServiceLevelSeconds;
+
+    public int TargetPercent { get; set; } = LineThresholds.Default.TargetPercent;
+
+    public int ShortAbandonSeconds { get; set; } = LineThresholds.Default.ShortAbandonSeconds;
+
+    public int LongestWaitAlarmSeconds { get; set; } = LineThresholds.Default.LongestWaitAlarmSeconds;
+
+    public LineThresholds ToThresholds() => new(ServiceLevelSeconds, TargetPercent, ShortAbandonSeconds, LongestWaitAlarmSeconds);
+}
