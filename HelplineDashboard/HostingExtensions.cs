@@ -7,6 +7,7 @@ using HelplineDashboard.Features.Audit;
 using HelplineDashboard.Features.Administration;
 using HelplineDashboard.Features.Cases;
 using HelplineDashboard.Features.Escalations;
+using HelplineDashboard.Features.Health;
 using HelplineDashboard.Features.Intake;
 using HelplineDashboard.Features.Lines;
 using HelplineDashboard.Features.Queue;
@@ -40,6 +41,7 @@ public static class HostingExtensions
 
         services.AddHelplineDataProtection();
         services.AddHelplineDatabase();
+        services.AddHelplineHealth();
         services.AddHelplineLines(configuration);
         services.AddHelplineSecurity(configuration);
         services.AddHelplineAccounts(builder.Environment);
@@ -69,6 +71,7 @@ public static class HostingExtensions
                 && !context.Request.Path.StartsWithSegments("/_blazor"),
             branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseHelplineSecurityHeaders();
+        app.UseStorageUnavailableAnswers();
         app.UseHubOriginCheck();
         app.UseAuthentication();
         app.UseTwoFactorRequirement();

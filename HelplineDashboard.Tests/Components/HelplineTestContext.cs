@@ -8,6 +8,7 @@ using HelplineDashboard.Features.Accounts;
 using HelplineDashboard.Features.Administration;
 using HelplineDashboard.Features.Cases;
 using HelplineDashboard.Features.Escalations;
+using HelplineDashboard.Features.Health;
 using HelplineDashboard.Features.Intake;
 using HelplineDashboard.Features.Lines;
 using HelplineDashboard.Features.Queue;
@@ -45,6 +46,8 @@ public abstract class HelplineTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(provider => new CallerKeyHasher(provider.GetRequiredService<IDataProtectionProvider>(), _keysFolder));
         Services.AddSingleton<QueueNotifier>();
         Services.AddSingleton<QueueService>();
+        Services.AddHelplineHealth();
+        Services.AddSingleton<IntakeWriter>();
         Services.AddSingleton<IntakeService>();
         Services.AddSingleton<Features.Audit.AuditLog>();
         Services.AddHelplineCases();
