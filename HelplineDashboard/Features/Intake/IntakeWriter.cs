@@ -93,7 +93,9 @@ public sealed class IntakeWriter : IAsyncDisposable
 
             try
             {
+                var started = _time.GetTimestamp();
                 var answers = await WriteWithRetryAsync(batch);
+                _logger.LogDebug("Intake batch of {Count} durable in {Elapsed} ms", batch.Count, _time.GetElapsedTime(started).TotalMilliseconds);
                 _health.ReportStorageHealthy();
 
                 // As before batching: the live queue hears of a contact before its gateway hears 201.
