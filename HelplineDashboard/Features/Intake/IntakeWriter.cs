@@ -22,6 +22,7 @@ public sealed class IntakeWriter : IAsyncDisposable
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(20);
 
     private readonly IDbContextFactory<HelplineDbContext> _dbFactory;
+    private readonly WriteGate _writeGate;
     private readonly QueueNotifier _notifier;
     private readonly ServiceHealth _health;
     private readonly TimeProvider _time;
@@ -32,12 +33,14 @@ public sealed class IntakeWriter : IAsyncDisposable
 
     public IntakeWriter(
         IDbContextFactory<HelplineDbContext> dbFactory,
+        WriteGate writeGate,
         QueueNotifier notifier,
         ServiceHealth health,
         TimeProvider time,
         ILogger<IntakeWriter> logger)
     {
         _dbFactory = dbFactory;
+        _writeGate = writeGate;
         _notifier = notifier;
         _health = health;
         _time = time;
@@ -177,6 +180,7 @@ public sealed class IntakeWriter : IAsyncDisposable
         var positions = new Dictionary<long, int>();
         if (created.Count > 0)
         {
+            using var turn = await _writeGate.EnterAsync(CancellationToken.None);
             await using var transaction = await db.Database.BeginTransactionAsync();
             await db.SaveChangesAsync();
             positions = await PositionsOfNewestAsync(db, created);

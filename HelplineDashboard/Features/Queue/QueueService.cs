@@ -11,6 +11,7 @@ namespace HelplineDashboard.Features.Queue;
 /// <summary>The live queue: what is waiting, and claiming a contact. See docs/decisions/0002-atomic-claims.md.</summary>
 public sealed class QueueService(
     IDbContextFactory<HelplineDbContext> dbFactory,
+    WriteGate writeGate,
     QueueNotifier notifier,
     TimeProvider time,
     ILogger<QueueService> logger)
@@ -38,6 +39,15 @@ public sealed class QueueService(
         var now = time.GetUtcNow().UtcDateTime;
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+
+        // In a race most claimants find the contact already taken: tell them from a read, without queuing for
+        // SQLite's write lock behind the winners. A contact still waiting goes on to the conditional update below.
+        if (await ExplainLostClaimAsync(db, contactId, lines, cancellationToken) is { Status: not ClaimStatus.NotFound } taken)
+        {
+            return taken;
+        }
+
+        using var turn = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         var won = await db.Contacts
@@ -53,6 +63,7 @@ public sealed class QueueService(
         if (won != 1)
         {
             await transaction.RollbackAsync(cancellationToken);
+            turn.Dispose();
             return await ExplainLostClaimAsync(db, contactId, lines, cancellationToken);
         }
 
@@ -71,6 +82,7 @@ public sealed class QueueService(
         AuditTrail.Record(db, now, actor, AuditAction.ContactClaimed, AuditTrail.Contact(contact.Id), contact.Line, $"opened {AuditTrail.Case(opened.Id)}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        turn.Dispose();
 
         logger.LogInformation("Contact {ContactId} claimed by {UserId}; case {CaseId} opened", contactId, actor.UserId, opened.Id);
         await notifier.PublishAsync(new ContactClaimed(contact.Id, contact.Line, actor.DisplayName, now));

@@ -119,6 +119,19 @@ public static class DatabaseProbe
         return (journal, synchronous, defaults.Count > 0 ? string.Join(", ", defaults) : "none (SQLite's default FULL)", rows);
     }
 
+    /// <summary>One number from the app's database, read-only, after the app has stopped.</summary>
+    public static long Count(string path, string sql)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        return Convert.ToInt64(Scalar(connection, sql), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private static string Scalar(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
