@@ -19,11 +19,7 @@ public sealed class ProcessFaultTests
     public async Task Killing_the_app_mid_burst_keeps_every_acknowledged_contact_and_retries_after_restart_create_no_doubles()
     {
         await using var app = await AppUnderTest.StartAsync();
-        var burst = new IntakeBurst(app.Gateway(), "kill");
-        var posting = burst.RunAsync(Workers, PostsPerWorker);
-
-        await Eventually.MatchAsync(() => Task.FromResult(burst.Acknowledged.Count), count => count >= 150,
-            TimeSpan.FromSeconds(60), "150 contacts acknowledged before the kill");
+        var (burst, posting) = await BurstUnderWayAsync(app, "kill");
         await app.Current!.KillAsync();
         await posting.WaitAsync(TimeSpan.FromSeconds(60));
 
@@ -60,11 +56,7 @@ public sealed class ProcessFaultTests
     public async Task Stopping_the_app_with_sigterm_mid_burst_answers_requests_in_flight_and_loses_none()
     {
         await using var app = await AppUnderTest.StartAsync();
-        var burst = new IntakeBurst(app.Gateway(), "term");
-        var posting = burst.RunAsync(Workers, PostsPerWorker);
-
-        await Eventually.MatchAsync(() => Task.FromResult(burst.Acknowledged.Count), count => count >= 150,
-            TimeSpan.FromSeconds(60), "150 contacts acknowledged before SIGTERM");
+        var (burst, posting) = await BurstUnderWayAsync(app, "term");
         var exitCode = await app.Current!.TerminateAsync(TimeSpan.FromSeconds(30));
         await posting.WaitAsync(TimeSpan.FromSeconds(60));
 
@@ -78,6 +70,16 @@ public sealed class ProcessFaultTests
 
         // Anything not acknowledged is simply absent, never half there: it has no row at all or one whole row.
         Assert.All(stored, contact => Assert.Single(contact.Value));
+    }
+
+    /// <summary>Sixteen gateways posting, and 150 contacts already acknowledged: the fault lands mid-burst.</summary>
+    private static async Task<(IntakeBurst Burst, Task Posting)> BurstUnderWayAsync(AppUnderTest app, string prefix)
+    {
+        var burst = new IntakeBurst(app.Gateway(), prefix);
+        var posting = burst.RunAsync(Workers, PostsPerWorker);
+        await Eventually.MatchAsync(() => Task.FromResult(burst.Acknowledged.Count), count => count >= 150,
+            TimeSpan.FromSeconds(60), "150 contacts acknowledged before the fault");
+        return (burst, posting);
     }
 }
 

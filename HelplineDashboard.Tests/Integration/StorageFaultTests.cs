@@ -100,24 +100,18 @@ public sealed class StorageFaultTests : IAsyncLifetime
     private static object Big(string externalId) =>
         GatewayClient.Contact(externalId, channel: "Sms", message: new string('ж', 3900));
 
-    private long PageCount()
-    {
-        using var db = _factory.CreateDbContext();
-        var connection = db.Database.GetDbConnection();
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA page_count";
-        return (long)command.ExecuteScalar()!;
-    }
+    private long PageCount() => (long)Pragma("page_count");
 
-    private string IntegrityCheck()
+    private string IntegrityCheck() => (string)Pragma("integrity_check");
+
+    private object Pragma(string name)
     {
         using var db = _factory.CreateDbContext();
         var connection = db.Database.GetDbConnection();
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA integrity_check";
-        return (string)command.ExecuteScalar()!;
+        command.CommandText = "PRAGMA " + name;
+        return command.ExecuteScalar()!;
     }
 
     /// <summary>Pins <c>max_page_count</c> on every connection the app opens while the disk is "full".</summary>
