@@ -9,6 +9,7 @@ using HelplineDashboard.Features.Cases;
 using HelplineDashboard.Features.Escalations;
 using HelplineDashboard.Features.FollowUps;
 using HelplineDashboard.Features.Referrals;
+using HelplineDashboard.Features.Health;
 using HelplineDashboard.Features.Intake;
 using HelplineDashboard.Features.Lines;
 using HelplineDashboard.Features.Presence;
@@ -45,6 +46,7 @@ public static class HostingExtensions
 
         services.AddHelplineDataProtection();
         services.AddHelplineDatabase();
+        services.AddHelplineHealth();
         services.AddHelplineLines(configuration);
         services.AddHelplineSecurity(configuration);
         services.AddHelplineAccounts(builder.Environment);
@@ -79,6 +81,7 @@ public static class HostingExtensions
                 && !context.Request.Path.StartsWithSegments("/_blazor"),
             branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseHelplineSecurityHeaders();
+        app.UseStorageUnavailableAnswers();
         app.UseHubOriginCheck();
         app.UseAuthentication();
         app.UseTwoFactorRequirement();

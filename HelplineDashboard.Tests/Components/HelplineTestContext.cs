@@ -10,6 +10,7 @@ using HelplineDashboard.Features.Cases;
 using HelplineDashboard.Features.Escalations;
 using HelplineDashboard.Features.FollowUps;
 using HelplineDashboard.Features.Referrals;
+using HelplineDashboard.Features.Health;
 using HelplineDashboard.Features.Intake;
 using HelplineDashboard.Features.Lines;
 using HelplineDashboard.Features.Queue;
@@ -54,6 +55,8 @@ public abstract class HelplineTestContext : BunitContext, IAsyncLifetime
         Services.AddHelplineReports();
         Services.AddSingleton<QueueService>();
         Services.AddSingleton<ContactReleaseService>();
+        Services.AddHelplineHealth();
+        Services.AddSingleton<IntakeWriter>();
         Services.AddSingleton<IntakeService>();
         Services.AddSingleton<Features.Audit.AuditLog>();
         Services.AddHelplineCases();

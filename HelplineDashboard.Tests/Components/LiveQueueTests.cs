@@ -31,6 +31,21 @@ public sealed class LiveQueueTests : HelplineTestContext
     }
 
     [Fact]
+    public async Task A_long_queue_renders_only_the_rows_in_view_not_every_waiting_contact()
+    {
+        for (var n = 0; n < 150; n++)
+        {
+            await QueueAsync($"long-{n}", from: $"+7701{n:D7}");
+        }
+
+        var queue = Render<LiveQueue>();
+
+        queue.WaitForAssertion(() => Assert.Contains("150", queue.Find("[data-testid=waiting-count]").TextContent));
+        var rendered = RowIds(queue).Count;
+        Assert.InRange(rendered, 1, 149);
+    }
+
+    [Fact]
     public async Task A_contact_published_by_the_notifier_appears_without_reload()
     {
         var queue = Render<LiveQueue>();

@@ -64,6 +64,41 @@ public sealed class QueueHubTests(HelplineAppFactory factory) : IClassFixture<He
         Assert.Equal("Aigerim", claim.ClaimedByName);
     }
 
+    [Fact]
+    public async Task Counsellors_claiming_one_contact_over_the_hub_have_exactly_one_winner_and_the_others_hear_who()
+    {
+        using var first = await SignIn.AsAsync(factory, Accounts.Counsellor1);
+        using var second = await SignIn.AsAsync(factory, Accounts.Supervisor);
+        await using var one = Connect(first);
+        await using var other = Connect(second);
+        await Task.WhenAll(one.StartAsync(), other.StartAsync());
+        var created = await GatewayClient.For(factory).PostContactAsync(GatewayClient.Contact("hub-claim-1"));
+        var id = long.Parse(created.Headers.Location!.OriginalString.Split('/').Last());
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(n =>
+            (n % 2 == 0 ? one : other).InvokeAsync<ClaimAnswer>(nameof(QueueHub.Claim), id)));
+
+        var won = Assert.Single(answers, a => a.Status == ClaimStatus.Won);
+        Assert.NotNull(won.CaseId);
+        Assert.All(answers.Where(a => a != won), lost =>
+        {
+            Assert.Equal(ClaimStatus.AlreadyClaimed, lost.Status);
+            Assert.False(string.IsNullOrEmpty(lost.ClaimedByName));
+        });
+    }
+
+    [Fact]
+    public async Task An_administrator_cannot_claim_over_the_hub()
+    {
+        using var admin = await SignIn.AsAsync(factory, Accounts.Admin);
+        await using var connection = Connect(admin);
+        await connection.StartAsync();
+        var created = await GatewayClient.For(factory).PostContactAsync(GatewayClient.Contact("hub-claim-admin"));
+        var id = long.Parse(created.Headers.Location!.OriginalString.Split('/').Last());
+
+        await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => connection.InvokeAsync<ClaimAnswer>(nameof(QueueHub.Claim), id));
+    }
+
     private static async Task<T> ReadUntilAsync<T>(ChannelReader<T> reader, Func<T, bool> match, CancellationToken cancellationToken)
     {
         await foreach (var item in reader.ReadAllAsync(cancellationToken))

@@ -16,6 +16,7 @@ public static class TestDatabase
         var protection = new EphemeralDataProtectionProvider();
         services.AddSingleton<IDataProtectionProvider>(protection);
         services.AddSingleton(new FieldProtector(protection));
+        services.AddSingleton<WriteGate>();
         services.AddDbContextFactory<HelplineDbContext>(options => options
             .UseSqlite(connection)
             .ReplaceService<IModelCacheKeyFactory, HelplineModelCacheKeyFactory>());

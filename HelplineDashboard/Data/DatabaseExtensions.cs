@@ -17,6 +17,8 @@ public static class DatabaseExtensions
     /// </summary>
     public static IServiceCollection AddHelplineDatabase(this IServiceCollection services)
     {
+        services.AddSingleton<WriteGate>();
+
         // Read when the container builds, so every configuration source (tests' included) has been applied.
         services.AddDbContextFactory<HelplineDbContext>((provider, options) =>
         {

@@ -28,7 +28,7 @@ IScenario[] all =
 [
     new PushScenario(launcher, options),
     new IntakeScenario(launcher, options),
-    new ClaimsScenario(),
+    new ClaimsScenario(launcher, options),
     new ColdStartScenario(launcher),
     new WallboardScenario(launcher),
 ];

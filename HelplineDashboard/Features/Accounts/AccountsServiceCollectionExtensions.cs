@@ -63,6 +63,10 @@ public static class AccountsServiceCollectionExtensions
                 options.Cookie.SecurePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
                 options.ExpireTimeSpan = TimeSpan.FromMinutes(security.CurrentValue.IdleTimeoutMinutes);
                 options.SlidingExpiration = true;
+                var toLogin = options.Events.OnRedirectToLogin;
+                var toAccessDenied = options.Events.OnRedirectToAccessDenied;
+                options.Events.OnRedirectToLogin = context => ProblemForApiAsync(context, toLogin, StatusCodes.Status401Unauthorized, "Sign-in or an API key is required.");
+                options.Events.OnRedirectToAccessDenied = context => ProblemForApiAsync(context, toAccessDenied, StatusCodes.Status403Forbidden, "This account may not do that.");
                 options.Events.OnValidatePrincipal = async context =>
                 {
                     var time = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
@@ -131,5 +135,17 @@ public static class AccountsServiceCollectionExtensions
             return TypedResults.LocalRedirect(LoginPath);
         });
         return endpoints;
+    }
+
+    /// <summary>People are sent to the sign-in page; API clients (<c>/api</c>, even on a path that does not exist) get problem details.</summary>
+    private static Task ProblemForApiAsync(
+        RedirectContext<CookieAuthenticationOptions> context, Func<RedirectContext<CookieAuthenticationOptions>, Task> otherwise, int status, string title)
+    {
+        if (!context.Request.Path.StartsWithSegments("/api"))
+        {
+            return otherwise(context);
+        }
+
+        return Results.Problem(statusCode: status, title: title).ExecuteAsync(context.HttpContext);
     }
 }

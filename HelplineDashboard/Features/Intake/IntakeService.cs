@@ -4,7 +4,6 @@ using HelplineDashboard.Data.Protection;
 using HelplineDashboard.Features.Cases;
 using HelplineDashboard.Features.Contacts;
 using HelplineDashboard.Features.Queue;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace HelplineDashboard.Features.Intake;
@@ -16,23 +15,17 @@ namespace HelplineDashboard.Features.Intake;
 public sealed class IntakeService(
     IDbContextFactory<HelplineDbContext> dbFactory,
     CallerKeyHasher callerKeys,
+    IntakeWriter writer,
     QueueNotifier notifier,
     TimeProvider time,
     ILogger<IntakeService> logger)
 {
-    private const int SqliteConstraintViolation = 19;
-
+    /// <summary>
+    /// Prepares the contact on the request's own thread, then hands it to the <see cref="IntakeWriter"/>, which commits
+    /// it in a batch with others and answers once that batch is on disk.
+    /// </summary>
     public async Task<IntakeResult> SubmitAsync(string gateway, ValidIntake intake, CancellationToken cancellationToken = default)
     {
-        var fingerprint = callerKeys.Hash(JsonSerializer.SerializeToUtf8Bytes(intake));
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-
-        var existing = await FindAsync(db, gateway, intake.ExternalId, cancellationToken);
-        if (existing is not null)
-        {
-            return await ReplayAsync(db, existing, fingerprint, cancellationToken);
-        }
-
         var contact = new Contact
         {
             Line = intake.Line,
@@ -46,27 +39,30 @@ public sealed class IntakeService(
             Region = intake.Region,
             Urgent = intake.Urgent,
             ArrivedAt = time.GetUtcNow().UtcDateTime,
-            RequestFingerprint = fingerprint,
+            RequestFingerprint = callerKeys.Hash(JsonSerializer.SerializeToUtf8Bytes(intake)),
         };
-        await CallerHistory.NoteAsync(db, contact, cancellationToken);
-        db.Contacts.Add(contact);
-        try
+        await PrepareAsync(contact, cancellationToken);
+
+        var written = await writer.WriteAsync(contact, cancellationToken);
+        if (written is { Outcome: IntakeOutcome.Replayed, Position: null })
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: SqliteConstraintViolation })
-        {
-            // A retry of the same contact raced this one and landed first.
-            db.ChangeTracker.Clear();
-            var winner = await FindAsync(db, gateway, intake.ExternalId, cancellationToken)
-                ?? throw new InvalidOperationException("Unique constraint failed but no contact was found.", ex);
-            return await ReplayAsync(db, winner, fingerprint, cancellationToken);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            return new IntakeResult(IntakeOutcome.Replayed, written.Contact.Id, written.Contact.Status,
+                await PositionAsync(db, written.Contact, cancellationToken));
         }
 
-        logger.LogInformation("Contact {ContactId} queued on line {Line} via {Channel}", contact.Id, contact.Line, contact.Channel);
-        await notifier.PublishAsync(new ContactQueued(QueuedContact.From(contact)));
-        var position = await PositionAsync(db, contact, cancellationToken);
-        return new IntakeResult(IntakeOutcome.Created, contact.Id, contact.Status, position);
+        return new IntakeResult(written.Outcome, written.Contact.Id, written.Contact.Status, written.Position);
+    }
+
+    /// <summary>
+    /// Enrichment of a new contact before it is written, one contact at a time and outside the writer's transaction
+    /// (reads only): e.g. the caller's known risk from their history by <see cref="Contact.CallerKey"/>, which then
+    /// orders the queue. The writer sets <see cref="Contact.ArrivedAt"/> and the id.
+    /// </summary>
+    private async Task PrepareAsync(Contact contact, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await CallerHistory.NoteAsync(db, contact, cancellationToken);
     }
 
     /// <summary>The caller hung up before anyone answered.</summary>
@@ -110,11 +106,6 @@ public sealed class IntakeService(
 
     private static Task<Contact?> FindAsync(HelplineDbContext db, string gateway, string externalId, CancellationToken cancellationToken) =>
         db.Contacts.AsNoTracking().SingleOrDefaultAsync(c => c.Gateway == gateway && c.ExternalId == externalId, cancellationToken);
-
-    private static async Task<IntakeResult> ReplayAsync(HelplineDbContext db, Contact existing, string fingerprint, CancellationToken cancellationToken) =>
-        existing.RequestFingerprint == fingerprint
-            ? new IntakeResult(IntakeOutcome.Replayed, existing.Id, existing.Status, await PositionAsync(db, existing, cancellationToken))
-            : new IntakeResult(IntakeOutcome.Conflict, existing.Id, existing.Status, null);
 
     /// <summary>1-based place in its line's queue, or null when the contact no longer waits.</summary>
     private static async Task<int?> PositionAsync(HelplineDbContext db, Contact contact, CancellationToken cancellationToken)

@@ -8,6 +8,7 @@ public static class IntakeServiceCollectionExtensions
     {
         services.Configure<IntakeOptions>(configuration.GetSection(IntakeOptions.SectionName));
         services.AddSingleton<IntakeValidator>();
+        services.AddSingleton<IntakeWriter>();
         services.AddSingleton<IntakeService>();
         return services;
     }

@@ -25,7 +25,7 @@ public sealed partial class IntakeValidator(LineCatalog lines)
         }
         else if (!lines.TryGet(request.Line.Trim(), out line))
         {
-            Fail("line", $"Line '{request.Line}' is not served here. Configured lines: {string.Join(", ", lines.All.Select(l => l.Code))}.");
+            Fail("line", $"That line is not served here. Configured lines: {string.Join(", ", lines.All.Select(l => l.Code))}.");
         }
 
         ContactChannel channel = default;
@@ -35,7 +35,7 @@ public sealed partial class IntakeValidator(LineCatalog lines)
         }
         else if (!Enum.TryParse(request.Channel.Trim(), ignoreCase: true, out channel) || !Enum.IsDefined(channel) || int.TryParse(request.Channel, out _))
         {
-            Fail("channel", $"Channel '{request.Channel}' is not one of Voice, Sms or Chat.");
+            Fail("channel", "The channel is not one of Voice, Sms or Chat.");
         }
 
         var externalId = request.ExternalId?.Trim();
@@ -95,7 +95,7 @@ public sealed partial class IntakeValidator(LineCatalog lines)
             region = line.Regions.FirstOrDefault(r => string.Equals(r, request.Region.Trim(), StringComparison.OrdinalIgnoreCase));
             if (region is null)
             {
-                Fail("region", $"Region '{request.Region}' is not a region of line {line.Code}.");
+                Fail("region", $"That region is not a region of line {line.Code}.");
             }
         }
 

@@ -1,3 +1,4 @@
+using HelplineDashboard.Common;
 using HelplineDashboard.Features.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -20,7 +21,7 @@ public interface IQueueClient
 /// <see cref="QueueNotifier"/> in-process.
 /// </summary>
 [Authorize]
-public sealed class QueueHub : Hub<IQueueClient>
+public sealed class QueueHub(QueueService queue) : Hub<IQueueClient>
 {
     public const string Path = "/hubs/queue";
 
@@ -36,4 +37,24 @@ public sealed class QueueHub : Hub<IQueueClient>
 
         await base.OnConnectedAsync();
     }
+
+    /// <summary>
+    /// Claims a waiting contact for the signed-in counsellor or supervisor (a softphone or integration): the same
+    /// exactly-once rule as the queue page. Others are refused by the service.
+    /// </summary>
+    public async Task<ClaimAnswer> Claim(long contactId)
+    {
+        try
+        {
+            var result = await queue.ClaimAsync(contactId, Actor.From(Context.User!), Context.ConnectionAborted);
+            return new ClaimAnswer(result.Status, result.CaseId, result.ClaimedByName);
+        }
+        catch (AccessDeniedException)
+        {
+            throw new HubException("This account does not work the queue.");
+        }
+    }
 }
+
+/// <summary>How a hub claim ended: won with the opened case, or lost with who has the contact.</summary>
+public sealed record ClaimAnswer(ClaimStatus Status, long? CaseId, string? ClaimedByName);

@@ -12,6 +12,7 @@ namespace HelplineDashboard.Features.Queue;
 /// <summary>The live queue: what is waiting, and claiming a contact. See docs/decisions/0002-atomic-claims.md.</summary>
 public sealed class QueueService(
     IDbContextFactory<HelplineDbContext> dbFactory,
+    WriteGate writeGate,
     QueueNotifier notifier,
     PresenceService presence,
     TimeProvider time,
@@ -43,6 +44,15 @@ public sealed class QueueService(
         var now = time.GetUtcNow().UtcDateTime;
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+
+        // In a race most claimants find the contact already taken: tell them from a read, without queuing for
+        // SQLite's write lock behind the winners. A contact still waiting goes on to the conditional update below.
+        if (await ExplainLostClaimAsync(db, contactId, lines, cancellationToken) is { Status: not ClaimStatus.NotFound } taken)
+        {
+            return taken;
+        }
+
+        using var turn = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         var won = await db.Contacts
@@ -58,6 +68,7 @@ public sealed class QueueService(
         if (won != 1)
         {
             await transaction.RollbackAsync(cancellationToken);
+            turn.Dispose();
             return await ExplainLostClaimAsync(db, contactId, lines, cancellationToken);
         }
 
@@ -82,6 +93,7 @@ public sealed class QueueService(
             $"{(joined is null ? "opened" : "joined")} {AuditTrail.Case(opened.Id)}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        turn.Dispose();
 
         logger.LogInformation("Contact {ContactId} claimed by {UserId}; case {CaseId} {Opened}", contactId, actor.UserId, opened.Id, joined is null ? "opened" : "joined");
         await presence.ClaimedAsync(actor);

@@ -21,6 +21,7 @@ public sealed class AppProcess : IAppTarget
 
     private readonly Process _process;
     private readonly LogFile _log;
+    private bool _disposed;
 
     private AppProcess(Process process, LogFile log, Uri baseAddress, string dataDir)
     {
@@ -125,9 +126,38 @@ public sealed class AppProcess : IAppTarget
         }
     }
 
+    /// <summary>SIGKILL: the process ends at once, mid-write, as on a power cut or an OOM kill.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync(CancellationToken.None);
+    }
+
+    /// <summary>SIGTERM, as a service manager stops the app; the exit code, or null when it did not exit within <paramref name="timeout"/>.</summary>
+    public async Task<int?> TerminateAsync(TimeSpan timeout)
+    {
+        Terminate(_process);
+        using var wait = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(wait.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Stops the app with SIGTERM (a normal shutdown) and kills it only when that takes too long. The data folder stays.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             Terminate(_process);
@@ -156,6 +186,7 @@ public sealed class AppProcess : IAppTarget
         ("DOTNET_ENVIRONMENT", "Development"),
         ("ASPNETCORE_URLS", $"http://127.0.0.1:{port}"),
         ("ConnectionStrings__Helpline", $"Data Source={Path.Combine(dataDir, "helpline.db")}"),
+        ("DataProtection__KeysPath", Path.Combine(dataDir, "keys")),
         ("Simulator__Enabled", "false"),
         ($"Intake__Gateways__{GatewayName}__KeySha256", Sha256Hex(GatewayKey)),
         ($"Intake__Gateways__{GatewayName}__Lines__0", "111"),

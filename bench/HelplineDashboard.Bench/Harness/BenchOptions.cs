@@ -25,6 +25,11 @@ public sealed record BenchOptions
 
     public int IntakeConnections { get; init; } = 64;
 
+    /// <summary>Claim race: concurrent claimers (hub connections) and waiting contacts.</summary>
+    public int Claimers { get; init; } = 200;
+
+    public int ClaimContacts { get; init; } = 1000;
+
     /// <summary>How long each bare-SQLite floor loop runs, in seconds.</summary>
     public int FloorSeconds { get; init; } = 5;
 
@@ -50,6 +55,8 @@ public sealed record BenchOptions
                 "--clients" => options with { HubClients = PositiveInt(name, Value()) },
                 "--rate" => options with { PushRate = PositiveInt(name, Value()) },
                 "--connections" => options with { IntakeConnections = PositiveInt(name, Value()) },
+                "--claimers" => options with { Claimers = PositiveInt(name, Value()) },
+                "--claim-contacts" => options with { ClaimContacts = PositiveInt(name, Value()) },
                 "--floor-seconds" => options with { FloorSeconds = PositiveInt(name, Value()) },
                 "--app-dll" => options with { AppDll = Path.GetFullPath(Value()) },
                 "--no-write" => options with { WriteResults = false },
@@ -70,6 +77,8 @@ public sealed record BenchOptions
           --clients N          hub clients for push (default 300)
           --rate N             contacts/s for push (default 100)
           --connections N      gateway connections for intake (default 64)
+          --claimers N         concurrent hub claimers for claims (default 200)
+          --claim-contacts N   waiting contacts for claims (default 1000)
           --floor-seconds N    bare SQLite loop per durability setting (default 5)
           --app-dll PATH       the built app (default HelplineDashboard/bin/Release/net10.0/HelplineDashboard.dll)
           --no-write           print only; do not touch bench/RESULTS.md and bench/results/

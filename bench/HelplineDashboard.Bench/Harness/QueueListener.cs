@@ -42,13 +42,17 @@ public sealed class QueueListener : IAsyncDisposable
         }
     }
 
-    public static async Task<QueueListener> ConnectAsync(Uri baseAddress, CookieContainer cookies, CancellationToken cancellationToken)
-    {
-        var connection = new HubConnectionBuilder()
+    /// <summary>A connection to the queue hub signed in with <paramref name="cookies"/>, not started yet.</summary>
+    public static HubConnection Build(Uri baseAddress, CookieContainer cookies) =>
+        new HubConnectionBuilder()
             .WithUrl(new Uri(baseAddress, HubPath), options => options.Cookies = cookies)
             .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
             .ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Error))
             .Build();
+
+    public static async Task<QueueListener> ConnectAsync(Uri baseAddress, CookieContainer cookies, CancellationToken cancellationToken)
+    {
+        var connection = Build(baseAddress, cookies);
         var listener = new QueueListener(connection);
         await connection.StartAsync(cancellationToken);
         return listener;

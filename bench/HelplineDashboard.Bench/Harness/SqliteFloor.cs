@@ -85,13 +85,7 @@ public static class DatabaseProbe
     /// </summary>
     public static (string JournalMode, string Synchronous, string CompileDefaults, long Rows) Read(string path, string gateway)
     {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadOnly,
-            Pooling = false,
-        }.ToString());
-        connection.Open();
+        using var connection = OpenReadOnly(path);
         var journal = Scalar(connection, "PRAGMA journal_mode;");
         var synchronous = Scalar(connection, "PRAGMA synchronous;") switch
         {
@@ -117,6 +111,25 @@ public static class DatabaseProbe
 
         var rows = Convert.ToInt64(Scalar(connection, $"SELECT COUNT(*) FROM Contacts WHERE Gateway = '{gateway}';"), System.Globalization.CultureInfo.InvariantCulture);
         return (journal, synchronous, defaults.Count > 0 ? string.Join(", ", defaults) : "none (SQLite's default FULL)", rows);
+    }
+
+    /// <summary>One number from the app's database, read-only, after the app has stopped.</summary>
+    public static long Count(string path, string sql)
+    {
+        using var connection = OpenReadOnly(path);
+        return Convert.ToInt64(Scalar(connection, sql), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static SqliteConnection OpenReadOnly(string path)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        return connection;
     }
 
     private static string Scalar(SqliteConnection connection, string sql)

@@ -1,29 +1,172 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using HelplineDashboard.Bench.Harness;
 using HelplineDashboard.Bench.Results;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace HelplineDashboard.Bench.Scenarios;
 
 /// <summary>
-/// Scenario 3, claim race. Claims happen only inside Blazor circuits (there is no HTTP claim endpoint, on purpose), so
-/// the only public way to drive 200 concurrent claimers is 200 Chromium pages through Playwright.
+/// Scenario 3, claim race: a gateway posts N waiting contacts, then M signed-in hub connections claim at once through
+/// the hub's <c>Claim</c> method (the same exactly-once service as the queue page). Each claimer takes one of the first
+/// ten contacts it does not yet know to be taken, like counsellors picking from the top of the queue, until none is
+/// left. Afterwards the database must hold exactly N claimed contacts and N cases.
 /// </summary>
-public sealed class ClaimsScenario : IScenario
+public sealed class ClaimsScenario(AppLauncher launcher, BenchOptions options) : IScenario
 {
+    private static readonly TimeSpan RaceTimeout = TimeSpan.FromSeconds(180);
+
     public string Name => "claims";
 
     public string Title => "3. Claim race";
 
-    public string Setup => "200 concurrent claimers against 1,000 waiting contacts";
+    public string Setup =>
+        $"{options.Claimers} hub connections (supervisor cookie) claiming {options.ClaimContacts} waiting contacts at once through the hub's Claim method, " +
+        "each picking among the first ten contacts it does not know to be taken; latency per claim call";
 
-    public IReadOnlyList<Metric> Metrics => [];
-
-    public IReadOnlyList<string> NotMeasured { get; } =
+    public IReadOnlyList<Metric> Metrics { get; } =
     [
-        "the app has no HTTP claim endpoint; a claim is a click in a Blazor circuit, so 200 claimers means " +
-        "200 Chromium pages (each a renderer process) on the same 2 cores as the app, and the browsers' own CPU would dominate " +
-        "any p99 claim figure. Not built in this harness within its time box. Exactly-once claiming is covered by the test " +
-        "ClaimRaceTests (50 claimers on one contact, in process).",
+        new("p50", "claim latency p50", "ms", Decimals: 1),
+        new("p99", "claim latency p99", "ms", Target.NoMoreThan(50, "ms"), 1),
+        new("won", "claims won", "", Decimals: 0),
+        new("doubles", "contacts won twice", "", Target.NoMoreThan(0, ""), 0),
+        new("unclaimed", "contacts left unclaimed", "", Target.NoMoreThan(0, ""), 0),
+        new("errors", "claim errors", "", Target.NoMoreThan(0, ""), 0),
+        new("attempts", "claim calls", "", Decimals: 0),
+        new("rate", "claims won per second", "claims/s", Decimals: 0),
+        new("casesOnDisk", "cases on disk after stop", "", Decimals: 0),
+        .. CpuSample.Metrics(Environment.ProcessorCount),
     ];
 
-    public Task<RunResult> RunOnceAsync(CancellationToken cancellationToken) =>
-        throw new NotSupportedException("Scenario 3 is not measured by this harness.");
+    public IReadOnlyList<string> NotMeasured => [];
+
+    public async Task<RunResult> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        using var dataDir = new TempDir();
+        var result = new RunResult();
+        var race = new Race();
+        string? databasePath;
+        await using (var app = await launcher.StartAsync(dataDir, cancellationToken))
+        {
+            databasePath = app.DatabasePath;
+            var ids = await PostContactsAsync(app, cancellationToken);
+            var cookies = await SignIn.AsAsync(app.BaseAddress, SignIn.Supervisor, SignIn.DemoPassword, cancellationToken);
+            var connections = new HubConnection[options.Claimers];
+            await Parallel.ForAsync(0, connections.Length, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+                async (i, ct) =>
+                {
+                    connections[i] = QueueListener.Build(app.BaseAddress, cookies);
+                    await connections[i].StartAsync(ct);
+                });
+
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(RaceTimeout);
+                var cpu = CpuSample.Take(app);
+                var clock = Stopwatch.StartNew();
+                await Task.WhenAll(connections.Select((connection, i) => ClaimUntilNoneLeftAsync(connection, ids, race, new Random(i), timeout.Token)));
+                result.Values["rate"] = race.Winners.Count / clock.Elapsed.TotalSeconds;
+                CpuSample.Take(app).Report(cpu, app, result);
+            }
+            finally
+            {
+                await Task.WhenAll(connections.Where(c => c is not null).Select(c => c.DisposeAsync().AsTask()));
+            }
+
+            result.Values["unclaimed"] = ids.Count(id => !race.Winners.ContainsKey(id));
+        }
+
+        var latencies = race.Latencies.Order().ToList();
+        result.Values["p50"] = Stats.Percentile(latencies, 50);
+        result.Values["p99"] = Stats.Percentile(latencies, 99);
+        result.Values["won"] = race.Winners.Values.Sum();
+        result.Values["doubles"] = race.Winners.Values.Count(wins => wins > 1);
+        result.Values["errors"] = race.Errors;
+        result.Values["attempts"] = latencies.Count;
+        if (databasePath is not null)
+        {
+            result.Values["casesOnDisk"] = DatabaseProbe.Count(databasePath, "SELECT COUNT(*) FROM Cases;");
+            result.Facts["contacts claimed on disk"] = DatabaseProbe.Count(databasePath, "SELECT COUNT(*) FROM Contacts WHERE Status = 'Claimed';")
+                .ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return result;
+    }
+
+    private async Task<List<long>> PostContactsAsync(IAppTarget app, CancellationToken cancellationToken)
+    {
+        using var gateway = new Gateway(app, connections: 32);
+        var bodies = new ContactBodies(Guid.NewGuid().ToString("N")[..8]);
+        var ids = new ConcurrentBag<long>();
+        await Parallel.ForAsync(0, options.ClaimContacts, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken },
+            async (_, ct) =>
+            {
+                var posted = await gateway.PostAsync(bodies.Next(), ct);
+                if (!posted.Created)
+                {
+                    throw new InvalidOperationException($"Setting up the queue failed: {posted.Status} {posted.Error}");
+                }
+
+                ids.Add(posted.Id!.Value);
+            });
+        return [.. ids.Order()];
+    }
+
+    private static async Task ClaimUntilNoneLeftAsync(HubConnection connection, List<long> ids, Race race, Random random, CancellationToken cancellationToken)
+    {
+        var errors = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var open = ids.Where(id => !race.Taken.ContainsKey(id)).Take(10).ToList();
+            if (open.Count == 0)
+            {
+                return;
+            }
+
+            var id = open[random.Next(open.Count)];
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                var answer = await connection.InvokeAsync<ClaimAnswer>("Claim", id, cancellationToken);
+                race.Latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (answer.Status == "Won")
+                {
+                    race.Winners.AddOrUpdate(id, 1, (_, wins) => wins + 1);
+                }
+                else if (answer.Status != "AlreadyClaimed")
+                {
+                    Interlocked.Increment(ref race.Errors);
+                }
+
+                race.Taken.TryAdd(id, 0);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return; // the race's time-out: what is left counts as unclaimed
+            }
+            catch (Exception)
+            {
+                Interlocked.Increment(ref race.Errors);
+                if (++errors >= 10)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private sealed class Race
+    {
+        public ConcurrentDictionary<long, byte> Taken { get; } = new();
+
+        public ConcurrentDictionary<long, int> Winners { get; } = new();
+
+        public ConcurrentBag<double> Latencies { get; } = [];
+
+        public int Errors;
+    }
+
+    /// <summary>The hub's answer to Claim (status as a string: Won, AlreadyClaimed, Abandoned, NotFound).</summary>
+    private sealed record ClaimAnswer(string Status, long? CaseId, string? ClaimedByName);
 }
