@@ -8,6 +8,7 @@ using HelplineDashboard.Features.Administration;
 using HelplineDashboard.Features.Cases;
 using HelplineDashboard.Features.Escalations;
 using HelplineDashboard.Features.Intake;
+using HelplineDashboard.Features.Languages;
 using HelplineDashboard.Features.Lines;
 using HelplineDashboard.Features.Queue;
 using HelplineDashboard.Features.Retention;
@@ -30,7 +31,6 @@ public static class HostingExtensions
             options.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight;
             options.SnackbarConfiguration.PreventDuplicates = false;
         });
-        services.AddLocalization();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSignalR().AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -41,6 +41,7 @@ public static class HostingExtensions
         services.AddHelplineDataProtection();
         services.AddHelplineDatabase();
         services.AddHelplineLines(configuration);
+        services.AddHelplineLanguages(configuration);
         services.AddHelplineSecurity(configuration);
         services.AddHelplineAccounts(builder.Environment);
         services.AddHelplineIntake(configuration);
@@ -71,6 +72,7 @@ public static class HostingExtensions
         app.UseHelplineSecurityHeaders();
         app.UseHubOriginCheck();
         app.UseAuthentication();
+        app.UseHelplineLanguages();
         app.UseTwoFactorRequirement();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -79,6 +81,7 @@ public static class HostingExtensions
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapHelplineAccounts();
+        app.MapHelplineLanguages();
         app.MapIntakeApi();
         app.MapHelplineQueue();
         app.MapHelplineEscalations(app.Environment);

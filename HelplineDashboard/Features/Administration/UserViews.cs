@@ -19,7 +19,12 @@ public sealed record UserSummary(
     IReadOnlyList<string> Roles,
     IReadOnlyList<string> Lines,
     AccountState State,
-    DateTimeOffset? LockedUntil);
+    DateTimeOffset? LockedUntil,
+    IReadOnlyList<string>? Languages = null)
+{
+    /// <summary>The languages this person counsels in, in <see cref="Features.Languages.CallerLanguages.All"/> order.</summary>
+    public IReadOnlyList<string> CounselLanguages => Languages ?? [];
+}
 
 /// <summary>The administrator's request for a new account. An empty <see cref="Password"/> means "generate one".</summary>
 public sealed class NewUser
@@ -31,6 +36,9 @@ public sealed class NewUser
     public List<string> Roles { get; set; } = [];
 
     public List<string> Lines { get; set; } = [];
+
+    /// <summary>The languages the person counsels in (codes such as kk, ky, ru).</summary>
+    public List<string> Languages { get; set; } = [];
 
     public string? Password { get; set; }
 }
