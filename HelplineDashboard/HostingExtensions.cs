@@ -41,7 +41,7 @@ public static class HostingExtensions
         services.AddHelplineDataProtection();
         services.AddHelplineDatabase();
         services.AddHelplineLines(configuration);
-        services.AddHelplineLanguages(configuration);
+        services.AddHelplineLanguages();
         services.AddHelplineSecurity(configuration);
         services.AddHelplineAccounts(builder.Environment);
         services.AddHelplineIntake(configuration);

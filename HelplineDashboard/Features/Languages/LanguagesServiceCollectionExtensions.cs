@@ -10,21 +10,21 @@ public static class LanguagesServiceCollectionExtensions
     public const string CulturePath = "/account/culture";
 
     /// <summary>UI languages (resources, request culture, MudBlazor's strings) and counsellors' languages.</summary>
-    public static IServiceCollection AddHelplineLanguages(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddHelplineLanguages(this IServiceCollection services)
     {
-        var options = configuration.GetSection(UiLanguageOptions.SectionName).Get<UiLanguageOptions>() ?? new UiLanguageOptions();
-        if (!UiLanguages.IsSupported(options.DefaultCulture))
-        {
-            throw new InvalidOperationException($"Localization:DefaultCulture must be one of {string.Join(", ", UiLanguages.Codes)}.");
-        }
-
         services.AddLocalization();
         services.AddTransient<MudLocalizer, HelplineMudLocalizer>();
         services.AddSingleton<UserLanguageService>();
         services.AddSingleton<OnlineCounsellors>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, OnlineCounsellorCircuitHandler>();
-        services.Configure<RequestLocalizationOptions>(localization =>
+        services.AddOptions<RequestLocalizationOptions>().Configure<IConfiguration>((localization, configuration) =>
         {
+            var options = configuration.GetSection(UiLanguageOptions.SectionName).Get<UiLanguageOptions>() ?? new UiLanguageOptions();
+            if (!UiLanguages.IsSupported(options.DefaultCulture))
+            {
+                throw new InvalidOperationException($"Localization:DefaultCulture must be one of {string.Join(", ", UiLanguages.Codes)}.");
+            }
+
             var cultures = UiLanguages.Codes.Select(code => new CultureInfo(code)).ToList();
             localization.DefaultRequestCulture = new RequestCulture(options.DefaultCulture);
             localization.SupportedCultures = cultures;
