@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using MudBlazor;
@@ -13,6 +12,11 @@ public static class LanguagesServiceCollectionExtensions
     public static IServiceCollection AddHelplineLanguages(this IServiceCollection services)
     {
         services.AddLocalization();
+
+        // Send Cyrillic as text, not as &#x...; escapes: pages in Russian, Kazakh and Kyrgyz stay small and readable.
+        services.AddWebEncoders(encoders => encoders.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(
+            System.Text.Unicode.UnicodeRanges.BasicLatin, System.Text.Unicode.UnicodeRanges.Latin1Supplement,
+            System.Text.Unicode.UnicodeRanges.Cyrillic, System.Text.Unicode.UnicodeRanges.GeneralPunctuation));
         services.AddTransient<MudLocalizer, HelplineMudLocalizer>();
         services.AddSingleton<UserLanguageService>();
         services.AddSingleton<OnlineCounsellors>();
@@ -25,7 +29,7 @@ public static class LanguagesServiceCollectionExtensions
                 throw new InvalidOperationException($"Localization:DefaultCulture must be one of {string.Join(", ", UiLanguages.Codes)}.");
             }
 
-            var cultures = UiLanguages.Codes.Select(code => new CultureInfo(code)).ToList();
+            var cultures = UiLanguages.Codes.Select(UiLanguages.Culture).ToList();
             localization.DefaultRequestCulture = new RequestCulture(options.DefaultCulture);
             localization.SupportedCultures = cultures;
             localization.SupportedUICultures = cultures;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 
 namespace HelplineDashboard.Features.Languages;
@@ -29,6 +30,22 @@ public static class UiLanguages
     ];
 
     public static IReadOnlyList<string> Codes { get; } = All.Select(l => l.Code).ToList();
+
+    /// <summary>
+    /// The culture for a UI language. Kyrgyz dates are written 23.11.2026 in Kyrgyzstan, as in Russian and Kazakh;
+    /// ICU's default for "ky" uses slashes.
+    /// </summary>
+    public static CultureInfo Culture(string code)
+    {
+        var culture = new CultureInfo(code);
+        if (code == "ky")
+        {
+            culture.DateTimeFormat.ShortDatePattern = "dd.MM.yyyy";
+            culture.DateTimeFormat.DateSeparator = ".";
+        }
+
+        return culture;
+    }
 
     public static bool IsSupported(string? code) => code is not null && Codes.Contains(code, StringComparer.Ordinal);
 
