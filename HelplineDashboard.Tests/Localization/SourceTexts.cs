@@ -31,7 +31,7 @@ public static partial class SourceTexts
     /// <summary>
     /// Keys written in the source: <c>L["..."]</c> (and the base component's <c>Texts[...]</c>, the escalation script's
     /// <c>l[...]</c>), helpline rule messages (shown translated), DataAnnotations <c>ErrorMessage</c>s, plus
-    /// <see cref="HelplineDashboard.Localization.ComputedKeys"/>.
+    /// <see cref="HelplineDashboard.Localization.ComputedKeys"/> and the names configured in appsettings.json.
     /// </summary>
     public static SortedSet<string> UsedKeys()
     {
@@ -49,7 +49,31 @@ public static partial class SourceTexts
         }
 
         keys.UnionWith(HelplineDashboard.Localization.ComputedKeys.All());
+        keys.UnionWith(ConfiguredNames());
         return keys;
+    }
+
+    /// <summary>Names the UI shows from appsettings.json through <c>L[...]</c>: line names, regions, escalation targets.</summary>
+    public static IEnumerable<string> ConfiguredNames()
+    {
+        using var settings = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(AppFolder, "appsettings.json")));
+        var root = settings.RootElement;
+        foreach (var line in root.GetProperty("Lines").EnumerateObject())
+        {
+            yield return line.Value.GetProperty("Name").GetString()!;
+            foreach (var region in line.Value.GetProperty("Regions").EnumerateArray())
+            {
+                yield return region.GetString()!;
+            }
+        }
+
+        foreach (var targets in root.GetProperty("Escalations").GetProperty("Targets").EnumerateObject())
+        {
+            foreach (var target in targets.Value.EnumerateArray())
+            {
+                yield return target.GetProperty("Name").GetString()!;
+            }
+        }
     }
 
     /// <summary>name → value of one resx file; empty when the file does not exist.</summary>
