@@ -33,6 +33,18 @@ public sealed class LanguageAwareQueueTests : HelplineTestContext
             .Select(chip => long.Parse(chip.Closest("tr")!.QuerySelector("[data-testid=queue-row]")!.GetAttribute("data-contact-id")!))
             .ToList();
 
+    /// <summary>A counsellor of Kazakh and Russian shows all languages and clicks Claim on the one (Uzbek) contact.</summary>
+    private async Task<(IRenderedComponent<LiveQueue> Queue, long Uzbek)> ClickClaimOnAnUzbekContactAsync()
+    {
+        await SpeaksAsync(Me, "kk,ru");
+        var uzbek = await QueueInAsync("uz", "uz-claim");
+        var queue = Render<LiveQueue>();
+        ShowAllLanguages(queue);
+        queue.WaitForAssertion(() => Assert.Equal([uzbek], RowIds(queue)));
+        queue.Find("[data-testid=claim]").Click();
+        return (queue, uzbek);
+    }
+
     private static void ShowAllLanguages(IRenderedComponent<LiveQueue> queue) => queue.WaitForAssertion(() =>
     {
         var marked = queue.Find("[data-testid=show-all-languages]");
@@ -75,13 +87,7 @@ public sealed class LanguageAwareQueueTests : HelplineTestContext
     [Fact]
     public async Task Claiming_out_of_language_asks_first_and_claims_only_after_confirmation()
     {
-        await SpeaksAsync(Me, "kk,ru");
-        var uzbek = await QueueInAsync("uz", "uz-claim");
-        var queue = Render<LiveQueue>();
-        ShowAllLanguages(queue);
-        queue.WaitForAssertion(() => Assert.Equal([uzbek], RowIds(queue)));
-
-        queue.Find("[data-testid=claim]").Click();
+        var (queue, uzbek) = await ClickClaimOnAnUzbekContactAsync();
 
         queue.WaitForAssertion(() => Assert.Contains("This caller chose Uzbek", queue.Find("[data-testid=confirm-bar]").TextContent));
         await using (var db = Db())
@@ -100,13 +106,7 @@ public sealed class LanguageAwareQueueTests : HelplineTestContext
     [Fact]
     public async Task Cancelling_the_confirmation_leaves_the_contact_waiting()
     {
-        await SpeaksAsync(Me, "kk,ru");
-        var uzbek = await QueueInAsync("uz", "uz-cancel");
-        var queue = Render<LiveQueue>();
-        ShowAllLanguages(queue);
-        queue.WaitForAssertion(() => Assert.Equal([uzbek], RowIds(queue)));
-
-        queue.Find("[data-testid=claim]").Click();
+        var (queue, uzbek) = await ClickClaimOnAnUzbekContactAsync();
         queue.WaitForAssertion(() => queue.Find("[data-testid=cancel-confirm]").Click());
 
         queue.WaitForAssertion(() => Assert.Empty(queue.FindAll("[data-testid=confirm-bar]")));
