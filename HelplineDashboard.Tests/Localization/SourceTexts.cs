@@ -112,7 +112,7 @@ public static partial class SourceTexts
     [GeneratedRegex("""\b(?:L|Texts|l|localizer)\[\s*"(?<key>(?:[^"\\]|\\.)*)"\s*[,\]]""")]
     private static partial Regex LocalizerKey();
 
-    [GeneratedRegex("""HelplineRuleException\(\s*"(?<key>(?:[^"\\]|\\.)*)"\s*\)""")]
+    [GeneratedRegex("""(?:HelplineRuleException\(|Text\.Required\([^;]*?,)\s*"(?<key>(?:[^"\\]|\\.)*)"\s*[,)]""")]
     private static partial Regex RuleMessage();
 
     [GeneratedRegex(@"ErrorMessage\s*=\s*""(?<key>(?:[^""\\]|\\.)*)""")]
