@@ -11,6 +11,7 @@ using HelplineDashboard.Features.FollowUps;
 using HelplineDashboard.Features.Referrals;
 using HelplineDashboard.Features.Health;
 using HelplineDashboard.Features.Intake;
+using HelplineDashboard.Features.Languages;
 using HelplineDashboard.Features.Lines;
 using HelplineDashboard.Features.Presence;
 using HelplineDashboard.Features.Queue;
@@ -36,7 +37,6 @@ public static class HostingExtensions
             options.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight;
             options.SnackbarConfiguration.PreventDuplicates = false;
         });
-        services.AddLocalization();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSignalR().AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -48,6 +48,7 @@ public static class HostingExtensions
         services.AddHelplineDatabase();
         services.AddHelplineHealth();
         services.AddHelplineLines(configuration);
+        services.AddHelplineLanguages();
         services.AddHelplineSecurity(configuration);
         services.AddHelplineAccounts(builder.Environment);
         services.AddHelplineIntake(configuration);
@@ -84,6 +85,7 @@ public static class HostingExtensions
         app.UseStorageUnavailableAnswers();
         app.UseHubOriginCheck();
         app.UseAuthentication();
+        app.UseHelplineLanguages();
         app.UseTwoFactorRequirement();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -92,6 +94,7 @@ public static class HostingExtensions
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapHelplineAccounts();
+        app.MapHelplineLanguages();
         app.MapIntakeApi();
         app.MapHelplineQueue();
         app.MapHelplineEscalations(app.Environment);

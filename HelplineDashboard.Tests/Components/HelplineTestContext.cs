@@ -49,6 +49,8 @@ public abstract class HelplineTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(TestLines.Catalog);
         Services.AddInMemoryHelplineDatabase(_connection);
         Services.AddSingleton(provider => new CallerKeyHasher(provider.GetRequiredService<IDataProtectionProvider>(), _keysFolder));
+        Services.AddSingleton<Features.Languages.UserLanguageService>();
+        Services.AddSingleton<Features.Languages.OnlineCounsellors>();
         Services.AddSingleton<QueueNotifier>();
         Services.AddHelplinePresence(WallboardSettings);
         Services.AddWallboardMetrics(WallboardSettings);

@@ -58,6 +58,7 @@ public sealed class AccessMatrixTests(HelplineAppFactory factory) : IClassFixtur
         ["GET /account/access-denied"] = new("GET", "/account/access-denied", Ok, Ok, Ok, Ok),
         ["GET /not-found"] = new("GET", "/not-found", Ok, Ok, Ok, Ok),
         ["GET /error"] = new("GET", "/error", Ok, Ok, Ok, Ok),
+        ["GET /account/culture"] = new("GET", "/account/culture", Answer.BadRequest, Answer.BadRequest, Answer.BadRequest, Answer.BadRequest),
         ["POST /account/logout"] = new("POST", "/account/logout", SignInFirst, Answer.BadRequest, Answer.BadRequest, Answer.BadRequest),
 
         // Form posts to pages: without an antiforgery token they are refused once authorisation has passed.

@@ -18,4 +18,16 @@ public static class GatewayClient
 
     public static Task<HttpResponseMessage> PostContactAsync(this HttpClient gateway, object body) =>
         gateway.PostAsJsonAsync("/api/v1/contacts", body);
+
+    /// <summary>Posts a contact that must be accepted as new (201) and returns its id.</summary>
+    public static async Task<long> QueueContactAsync(HelplineAppFactory factory, object contact)
+    {
+        using var gateway = For(factory);
+        using var response = await gateway.PostContactAsync(contact);
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        var receipt = await response.Content.ReadFromJsonAsync<Receipt>();
+        return receipt!.Id;
+    }
+
+    private sealed record Receipt(long Id, string Status, int? Position);
 }

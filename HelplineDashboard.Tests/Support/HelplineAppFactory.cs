@@ -48,6 +48,9 @@ public sealed class HelplineAppFactory : WebApplicationFactory<Program>
             ["Intake:Gateways:kz-gateway:KeySha256"] = Sha256(KazakhstanOnlyGatewayKey),
             ["Intake:Gateways:kz-gateway:Lines:0"] = "111",
             ["Logging:LogLevel:Default"] = "Warning",
+
+            // Tests read the English texts (the keys) unless they choose a language; the deployment's default is Russian.
+            ["Localization:DefaultCulture"] = "en",
         };
 
         // No escalation leaves a test unless the test points a target at its own receiver.

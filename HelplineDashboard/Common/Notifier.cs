@@ -8,18 +8,23 @@ namespace HelplineDashboard.Common;
 public abstract class Notifier<TChange>(ILogger logger)
 {
     private readonly Lock _gate = new();
-    private Func<TChange, Task>[] _subscribers = [];
+    private Subscriber[] _subscribers = [];
 
     public int SubscriberCount => Volatile.Read(ref _subscribers).Length;
 
+    /// <summary>
+    /// Calls <paramref name="onChange"/> for each change, in the subscriber's culture (a circuit's UI language), not
+    /// the publisher's.
+    /// </summary>
     public IDisposable Subscribe(Func<TChange, Task> onChange)
     {
+        var subscriber = new Subscriber(onChange, CapturedCulture.Current);
         lock (_gate)
         {
-            _subscribers = [.. _subscribers, onChange];
+            _subscribers = [.. _subscribers, subscriber];
         }
 
-        return new Subscription(this, onChange);
+        return new Subscription(this, subscriber);
     }
 
     public async Task PublishAsync(TChange change)
@@ -28,11 +33,12 @@ public abstract class Notifier<TChange>(ILogger logger)
         await Task.WhenAll(subscribers.Select(subscriber => DeliverAsync(subscriber, change)));
     }
 
-    private async Task DeliverAsync(Func<TChange, Task> subscriber, TChange change)
+    private async Task DeliverAsync(Subscriber subscriber, TChange change)
     {
         try
         {
-            await subscriber(change);
+            subscriber.Culture.Apply();
+            await subscriber.OnChange(change);
         }
         catch (Exception ex)
         {
@@ -40,15 +46,17 @@ public abstract class Notifier<TChange>(ILogger logger)
         }
     }
 
-    private void Unsubscribe(Func<TChange, Task> onChange)
+    private void Unsubscribe(Subscriber subscriber)
     {
         lock (_gate)
         {
-            _subscribers = _subscribers.Where(s => !ReferenceEquals(s, onChange)).ToArray();
+            _subscribers = _subscribers.Where(s => !ReferenceEquals(s, subscriber)).ToArray();
         }
     }
 
-    private sealed class Subscription(Notifier<TChange> notifier, Func<TChange, Task> onChange) : IDisposable
+    private sealed record Subscriber(Func<TChange, Task> OnChange, CapturedCulture Culture);
+
+    private sealed class Subscription(Notifier<TChange> notifier, Subscriber subscriber) : IDisposable
     {
         private int _disposed;
 
@@ -56,7 +64,7 @@ public abstract class Notifier<TChange>(ILogger logger)
         {
             if (Interlocked.Exchange(ref _disposed, 1) == 0)
             {
-                notifier.Unsubscribe(onChange);
+                notifier.Unsubscribe(subscriber);
             }
         }
     }

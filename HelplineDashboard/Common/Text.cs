@@ -16,6 +16,6 @@ public static class Text
 
         return trimmed.Length <= maxLength
             ? trimmed
-            : throw new HelplineRuleException($"Keep it to {maxLength} characters.");
+            : throw new HelplineRuleException("Keep it to {0} characters.", maxLength);
     }
 }

@@ -11,5 +11,7 @@ public sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Appl
         builder.Property(u => u.DisplayName).HasMaxLength(128);
         builder.Property(u => u.Lines).HasMaxLength(64);
         builder.Property(u => u.Specialisms).HasMaxLength(64);
+        builder.Property(u => u.Languages).HasMaxLength(64);
+        builder.Property(u => u.UiLanguage).HasMaxLength(8);
     }
 }

@@ -13,10 +13,10 @@ public sealed class AccountSeeder(
 
     public static readonly IReadOnlyList<DemoAccount> DemoAccounts =
     [
-        new("counsellor1@helpline.local", "Aigerim Sadykova", Roles.Counsellor),
-        new("counsellor2@helpline.local", "Bakyt Toktogulov", Roles.Counsellor),
-        new("supervisor@helpline.local", "Dana Supervisor", Roles.Supervisor),
-        new("admin@helpline.local", "Admin", Roles.Admin),
+        new("counsellor1@helpline.local", "Aigerim Sadykova", Roles.Counsellor, "kk,ru"),
+        new("counsellor2@helpline.local", "Bakyt Toktogulov", Roles.Counsellor, "ky,ru"),
+        new("supervisor@helpline.local", "Dana Supervisor", Roles.Supervisor, "kk,ky,ru"),
+        new("admin@helpline.local", "Admin", Roles.Admin, ""),
     ];
 
     public async Task EnsureRolesAsync()
@@ -36,7 +36,7 @@ public sealed class AccountSeeder(
         {
             if (await users.FindByEmailAsync(account.Email) is null)
             {
-                await CreateAsync(account.Email, account.DisplayName, account.Role, lines, DemoPassword);
+                await CreateAsync(account.Email, account.DisplayName, account.Role, lines, DemoPassword, account.Languages);
                 logger.LogInformation("Seeded demo account {Email}", account.Email);
             }
         }
@@ -44,9 +44,9 @@ public sealed class AccountSeeder(
 
     /// <summary>Creates an administrator; used by <c>create-admin</c> to bootstrap a new deployment.</summary>
     public Task CreateAdministratorAsync(string email, string displayName, string password) =>
-        CreateAsync(email, displayName, Roles.Admin, "", password);
+        CreateAsync(email, displayName, Roles.Admin, "", password, "");
 
-    private async Task CreateAsync(string email, string displayName, string role, string lines, string password)
+    private async Task CreateAsync(string email, string displayName, string role, string lines, string password, string languages)
     {
         var user = new ApplicationUser
         {
@@ -55,6 +55,7 @@ public sealed class AccountSeeder(
             EmailConfirmed = true,
             DisplayName = displayName,
             Lines = lines,
+            Languages = languages,
         };
         Check(await users.CreateAsync(user, password), $"create {email}");
         Check(await users.AddToRoleAsync(user, role), $"add {email} to {role}");
@@ -69,4 +70,5 @@ public sealed class AccountSeeder(
     }
 }
 
-public sealed record DemoAccount(string Email, string DisplayName, string Role);
+/// <param name="Languages">Comma-separated codes of the languages the demo person counsels in.</param>
+public sealed record DemoAccount(string Email, string DisplayName, string Role, string Languages);

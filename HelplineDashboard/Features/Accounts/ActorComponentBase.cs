@@ -38,7 +38,7 @@ public abstract class ActorComponentBase : ComponentBase
         }
         catch (HelplineRuleException ex)
         {
-            Notices.Add(Texts[ex.Message], Severity.Warning);
+            Notices.Add(Texts[ex.Key, ex.Arguments], Severity.Warning);
             return false;
         }
         finally

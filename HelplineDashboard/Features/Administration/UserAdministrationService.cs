@@ -3,6 +3,7 @@ using HelplineDashboard.Common;
 using HelplineDashboard.Data;
 using HelplineDashboard.Features.Accounts;
 using HelplineDashboard.Features.Audit;
+using HelplineDashboard.Features.Languages;
 using HelplineDashboard.Features.Lines;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -42,7 +43,7 @@ public sealed class UserAdministrationService(
         AdministrationRules.EnsureAdmin(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var users = await db.Users.AsNoTracking()
-            .Select(u => new { u.Id, u.Email, u.DisplayName, u.Lines, u.LockoutEnd, u.Specialisms })
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.Lines, u.LockoutEnd, u.Specialisms, u.Languages })
             .ToListAsync(cancellationToken);
         var roles = (await (from userRole in db.UserRoles
                             join role in db.Roles on userRole.RoleId equals role.Id
@@ -58,7 +59,8 @@ public sealed class UserAdministrationService(
                 Roles.All.Where(roles[u.Id].Contains).ToList(),
                 AdministrationRules.ParseLines(u.Lines),
                 StateOf(u.LockoutEnd, now),
-                u.LockoutEnd > now ? u.LockoutEnd : null)
+                u.LockoutEnd > now ? u.LockoutEnd : null,
+                CallerLanguages.All.Where(CallerLanguages.Parse(u.Languages).Contains).ToList())
             {
                 Specialisms = Specialisms.Parse(u.Specialisms),
             })
@@ -74,6 +76,7 @@ public sealed class UserAdministrationService(
         var displayName = ValidDisplayName(request.DisplayName);
         var roles = ValidRoles(request.Roles);
         var lines = ValidLinesFor(roles, request.Lines);
+        var languages = CallerLanguages.Valid(request.Languages);
         var generated = string.IsNullOrEmpty(request.Password) ? PasswordGenerator.Generate() : null;
 
         await using var scope = scopes.CreateAsyncScope();
@@ -87,6 +90,7 @@ public sealed class UserAdministrationService(
             EmailConfirmed = true,
             DisplayName = displayName,
             Lines = AdministrationRules.JoinLines(lines),
+            Languages = CallerLanguages.Join(languages),
         };
         Check(await users.CreateAsync(user, generated ?? request.Password!));
         Check(await users.AddToRolesAsync(user, roles));
@@ -94,9 +98,9 @@ public sealed class UserAdministrationService(
         await transaction.CommitAsync(cancellationToken);
 
         logger.LogInformation("User {UserId} created with roles {Roles} by {ActorId}", user.Id, string.Join(',', roles), actor.UserId);
-        await audit.SettingsChangedAsync(actor, $"user:{user.Id}", $"created with roles {string.Join(',', roles)}, lines {user.Lines}", cancellationToken);
+        await audit.SettingsChangedAsync(actor, $"user:{user.Id}", $"created with roles {string.Join(',', roles)}, lines {user.Lines}, languages {user.Languages}", cancellationToken);
         return new CreatedUser(
-            new UserSummary(user.Id, email, displayName, roles, lines, AccountState.Active, null),
+            new UserSummary(user.Id, email, displayName, roles, lines, AccountState.Active, null, languages),
             generated);
     }
 
@@ -170,16 +174,38 @@ public sealed class UserAdministrationService(
         }
 
         var joined = Specialisms.Join(wanted);
+        await SetAsync(userId, u => u.SetProperty(x => x.Specialisms, joined), "specialisms", joined, actor, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sets the languages the person counsels in. Their queue and claims read these at the next load or claim, so no
+    /// session ends.
+    /// </summary>
+    public async Task ChangeLanguagesAsync(string userId, IEnumerable<string> languages, Actor actor, CancellationToken cancellationToken = default)
+    {
+        AdministrationRules.EnsureAdmin(actor);
+        var stored = CallerLanguages.Join(CallerLanguages.Valid(languages));
+        await SetAsync(userId, u => u.SetProperty(x => x.Languages, stored), "languages", stored, actor, cancellationToken);
+    }
+
+    /// <summary>Writes one setting on the account that no session depends on, then logs and audits it.</summary>
+    private async Task SetAsync(
+        string userId,
+        Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<ApplicationUser>> setter,
+        string setting,
+        string value,
+        Actor actor,
+        CancellationToken cancellationToken)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var changed = await db.Users.Where(u => u.Id == userId)
-            .ExecuteUpdateAsync(u => u.SetProperty(x => x.Specialisms, joined), cancellationToken);
-        if (changed != 1)
+        var changed = await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(setter, cancellationToken);
+        if (changed == 0)
         {
             throw new HelplineRuleException("This account no longer exists.");
         }
 
-        logger.LogInformation("Specialisms of user {UserId} changed to {Specialisms} by {ActorId}", userId, joined, actor.UserId);
-        await audit.SettingsChangedAsync(actor, $"user:{userId}", $"specialisms {joined}", cancellationToken);
+        logger.LogInformation("Setting {Setting} of user {UserId} changed to {Value} by {ActorId}", setting, userId, value, actor.UserId);
+        await audit.SettingsChangedAsync(actor, $"user:{userId}", $"{setting} {value}", cancellationToken);
     }
 
     /// <summary>Locks the account until an administrator enables it and ends its sessions.</summary>

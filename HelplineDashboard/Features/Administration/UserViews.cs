@@ -19,10 +19,14 @@ public sealed record UserSummary(
     IReadOnlyList<string> Roles,
     IReadOnlyList<string> Lines,
     AccountState State,
-    DateTimeOffset? LockedUntil)
+    DateTimeOffset? LockedUntil,
+    IReadOnlyList<string>? Languages = null)
 {
     /// <summary>Psychologist, lawyer: who is offered a transfer to that specialism.</summary>
     public IReadOnlyList<string> Specialisms { get; init; } = [];
+
+    /// <summary>The languages this person counsels in, in <see cref="Features.Languages.CallerLanguages.All"/> order.</summary>
+    public IReadOnlyList<string> CounselLanguages => Languages ?? [];
 }
 
 /// <summary>The administrator's request for a new account. An empty <see cref="Password"/> means "generate one".</summary>
@@ -35,6 +39,9 @@ public sealed class NewUser
     public List<string> Roles { get; set; } = [];
 
     public List<string> Lines { get; set; } = [];
+
+    /// <summary>The languages the person counsels in (codes such as kk, ky, ru).</summary>
+    public List<string> Languages { get; set; } = [];
 
     public string? Password { get; set; }
 }

@@ -13,11 +13,11 @@ public static class EscalationScript
         var lines = new List<string>
         {
             l["This is counsellor {0} of the {1} helpline. I am requesting the {2}, reference {3}.",
-                counsellorName, escalation.Line, escalation.TargetName, ShortReference(escalation.Id)],
+                counsellorName, escalation.Line, l[escalation.TargetName], ShortReference(escalation.Id)],
             l["Urgency: {0}.", l[UrgencyLabel(escalation.Urgency)]],
             escalation.Landmarks is null
-                ? l["Where: {0}, {1}.", escalation.Region, escalation.Address]
-                : l["Where: {0}, {1}. Landmarks: {2}.", escalation.Region, escalation.Address, escalation.Landmarks],
+                ? l["Where: {0}, {1}.", l[escalation.Region], escalation.Address]
+                : l["Where: {0}, {1}. Landmarks: {2}.", l[escalation.Region], escalation.Address, escalation.Landmarks],
         };
 
         var danger = new List<string> { l["people at risk: {0}", escalation.PeopleAtRisk] };

@@ -46,7 +46,7 @@ public sealed class QueueHub(QueueService queue) : Hub<IQueueClient>
     {
         try
         {
-            var result = await queue.ClaimAsync(contactId, Actor.From(Context.User!), Context.ConnectionAborted);
+            var result = await queue.ClaimAsync(contactId, Actor.From(Context.User!), cancellationToken: Context.ConnectionAborted);
             return new ClaimAnswer(result.Status, result.CaseId, result.ClaimedByName);
         }
         catch (AccessDeniedException)

@@ -5,6 +5,7 @@ using HelplineDashboard.Features.Audit;
 using HelplineDashboard.Features.Cases;
 using HelplineDashboard.Features.Contacts;
 using HelplineDashboard.Features.Presence;
+using HelplineDashboard.Features.Languages;
 using Microsoft.EntityFrameworkCore;
 
 namespace HelplineDashboard.Features.Queue;
@@ -15,6 +16,7 @@ public sealed class QueueService(
     WriteGate writeGate,
     QueueNotifier notifier,
     PresenceService presence,
+    UserLanguageService languages,
     TimeProvider time,
     ILogger<QueueService> logger)
 {
@@ -30,18 +32,37 @@ public sealed class QueueService(
         return contacts.Select(QueuedContact.From).ToList();
     }
 
+    /// <summary>The languages the actor counsels in (saved on their account); empty when not set.</summary>
+    public Task<IReadOnlySet<string>> LanguagesOfAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        EnsureWorksQueue(actor);
+        return languages.CounselLanguagesAsync(actor.UserId, cancellationToken);
+    }
+
     /// <summary>
     /// Claims a waiting contact for the actor and opens its case. Exactly one claimant wins: the claim is a
     /// conditional update that only a still-waiting row satisfies, inside the same transaction as the new case.
     /// A repeat caller's contact joins the caller's open case that the actor works, unless the actor asks for a new
-    /// case (see docs/decisions/0007-repeat-caller-claims.md).
+    /// case (see docs/decisions/0007-repeat-caller-claims.md). A contact in a language the actor does not counsel in
+    /// is refused (<see cref="ClaimStatus.OutOfLanguage"/>) unless <paramref name="confirmedOutOfLanguage"/> says they
+    /// confirmed they will take it anyway.
     /// </summary>
-    public async Task<ClaimResult> ClaimAsync(long contactId, Actor actor, CaseChoice choice = CaseChoice.JoinOpenCase, CancellationToken cancellationToken = default)
+    public async Task<ClaimResult> ClaimAsync(
+        long contactId,
+        Actor actor,
+        CaseChoice choice = CaseChoice.JoinOpenCase,
+        bool confirmedOutOfLanguage = false,
+        CancellationToken cancellationToken = default)
     {
         EnsureWorksQueue(actor);
         presence.EnsureMayClaim(actor);
         var lines = actor.Lines.ToList();
         var now = time.GetUtcNow().UtcDateTime;
+
+        if (!confirmedOutOfLanguage && await OutOfLanguageAsync(contactId, actor, lines, cancellationToken) is { } language)
+        {
+            return ClaimResult.OutOfLanguage(language);
+        }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
@@ -101,6 +122,23 @@ public sealed class QueueService(
         return ClaimResult.Won(opened.Id);
     }
 
+    /// <summary>The contact's language when the actor does not speak it; null when they do or it is not waiting.</summary>
+    private async Task<string?> OutOfLanguageAsync(long contactId, Actor actor, List<string> lines, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var language = await db.Contacts.AsNoTracking()
+            .Where(c => c.Id == contactId && c.Status == ContactStatus.Waiting && lines.Contains(c.Line))
+            .Select(c => c.Language)
+            .SingleOrDefaultAsync(cancellationToken);
+        if (language is null)
+        {
+            return null;
+        }
+
+        var spoken = await languages.CounselLanguagesAsync(actor.UserId, cancellationToken);
+        return LanguageMatch.Speaks(spoken, language) ? null : language;
+    }
+
     private static async Task<ClaimResult> ExplainLostClaimAsync(
         HelplineDbContext db, long contactId, List<string> lines, CancellationToken cancellationToken)
     {
@@ -138,10 +176,13 @@ public enum ClaimStatus
     AlreadyClaimed,
     Abandoned,
     NotFound,
+
+    /// <summary>Not claimed: the contact's language is not one the counsellor speaks, and they did not confirm.</summary>
+    OutOfLanguage,
 }
 
-/// <summary>How a claim ended. A lost claim names who has the contact.</summary>
-public sealed record ClaimResult(ClaimStatus Status, long? CaseId, string? ClaimedByName)
+/// <summary>How a claim ended. A lost claim names who has the contact; an out-of-language one names the language.</summary>
+public sealed record ClaimResult(ClaimStatus Status, long? CaseId, string? ClaimedByName, string? Language = null)
 {
     public static ClaimResult Won(long caseId) => new(ClaimStatus.Won, caseId, null);
 
@@ -150,4 +191,6 @@ public sealed record ClaimResult(ClaimStatus Status, long? CaseId, string? Claim
     public static ClaimResult Abandoned() => new(ClaimStatus.Abandoned, null, null);
 
     public static ClaimResult NotFound() => new(ClaimStatus.NotFound, null, null);
+
+    public static ClaimResult OutOfLanguage(string language) => new(ClaimStatus.OutOfLanguage, null, null, language);
 }
