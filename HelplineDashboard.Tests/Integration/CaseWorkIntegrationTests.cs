@@ -125,4 +125,24 @@ public sealed class CaseWorkIntegrationTests(HelplineAppFactory factory) : IClas
         Assert.DoesNotContain(await Service<CategoryService>().ListActiveAsync(NewCounsellor()), c => c.Id == retired.Id);
         await Assert.ThrowsAsync<AccessDeniedException>(() => Service<CategoryService>().ListActiveAsync(admin));
     }
+
+    [Fact]
+    public async Task A_screening_raises_only_the_same_callers_waiting_contacts_on_the_line_and_never_lowers_them()
+    {
+        var owner = NewCounsellor();
+        var number = "+7701" + Random.Shared.Next(1_000_000, 9_999_999);
+        async Task<long> PostAsync(string from) => (await Service<IntakeService>().SubmitAsync("test-gateway", new ValidIntake(
+            "111", ContactChannel.Voice, $"cwi-{Guid.NewGuid():N}", from, "kk", null, null, false))).Id;
+        var caseId = (await Service<QueueService>().ClaimAsync(await PostAsync(number), owner)).CaseId!.Value;
+        var sameCaller = await PostAsync(number);
+        var otherCaller = await PostAsync("+7701" + Random.Shared.Next(1_000_000, 9_999_999));
+        var screenings = Service<RiskScreeningService>();
+
+        await screenings.ScreenAsync(caseId, new ScreeningInput(Screenings.Yes("weapons")), owner);
+        await screenings.ScreenAsync(caseId, new ScreeningInput(Screenings.Yes()), owner);
+
+        var queue = await Service<QueueService>().ListWaitingAsync(owner);
+        Assert.Equal(RiskLevel.High, queue.Single(c => c.Id == sameCaller).Risk);
+        Assert.Equal(RiskLevel.Standard, queue.Single(c => c.Id == otherCaller).Risk);
+    }
 }

@@ -12,6 +12,8 @@ public interface IQueueClient
     Task ContactClaimed(ContactClaimed change);
 
     Task ContactAbandoned(ContactAbandoned change);
+
+    Task ContactRiskChanged(ContactRiskChanged change);
 }
 
 /// <summary>
