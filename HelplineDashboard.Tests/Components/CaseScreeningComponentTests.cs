@@ -1,5 +1,8 @@
 using Bunit;
+using HelplineDashboard.Features.Accounts;
 using HelplineDashboard.Features.Cases;
+using HelplineDashboard.Features.Cases.Transfers;
+using HelplineDashboard.Features.FollowUps;
 using HelplineDashboard.Features.Queue;
 using HelplineDashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -133,6 +136,31 @@ public sealed class CaseScreeningComponentTests : HelplineTestContext
         Assert.Equal("sunflower", page.Find("[data-testid=code-word]").TextContent.Trim());
         Assert.Equal(["contact", "risk", "safety"], page.FindAll("[data-testid=timeline-entry]").Select(e => e.GetAttribute("data-kind")).Order());
     }
+
+    [Fact]
+    public async Task The_open_case_page_adds_follow_ups_and_transfers_to_its_timeline_live_in_time_order()
+    {
+        var caseId = await MyCaseAsync();
+        var page = Render<CasePage>(p => p.Add(c => c.CaseId, caseId));
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=timeline-entry]")));
+        Actor receiver;
+        await using (var db = Db())
+        {
+            receiver = await Colleagues.AddAsync(db, "Receiver");
+        }
+
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await Service<FollowUpService>().ScheduleAsync(caseId, Clock.GetUtcNow().UtcDateTime.AddDays(1), "Ask about the shelter", Me);
+        page.WaitForAssertion(() => Assert.Equal(["contact", "follow-up"], Kinds(page)));
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await Service<TransferService>().RequestAsync(caseId, TransferTarget.Colleague(receiver.UserId), "She needs a lawyer.", Me);
+
+        page.WaitForAssertion(() => Assert.Equal(["contact", "follow-up", "transfer"], Kinds(page)));
+        Assert.Contains("Callback scheduled for", page.FindAll("[data-testid=timeline-title]")[1].TextContent);
+    }
+
+    private static List<string?> Kinds(IRenderedComponent<CasePage> page) =>
+        page.FindAll("[data-testid=timeline-entry]").Select(e => e.GetAttribute("data-kind")).ToList();
 
     [Fact]
     public async Task A_corrected_note_shows_it_was_amended_and_the_original_stays()

@@ -182,4 +182,22 @@ public sealed class LiveQueueTests : HelplineTestContext
 
         queue.WaitForAssertion(() => Assert.Equal([first, second, third], RowIds(queue)));
     }
+
+    [Fact]
+    public async Task A_waiting_contact_moves_up_live_when_its_caller_is_screened_at_higher_risk_on_another_contact()
+    {
+        var colleague = TestActors.Counsellor("rr-colleague", "Bakyt", "111");
+        var firstCall = await QueueAsync("rr-1", from: "+77013330033");
+        var caseId = (await Service<QueueService>().ClaimAsync(firstCall, colleague)).CaseId!.Value;
+        var someoneElse = await QueueAsync("rr-2", from: "+77014440044");
+        Clock.Advance(TimeSpan.FromSeconds(30));
+        var callsAgain = await QueueAsync("rr-3", from: "+77013330033");
+        var queue = Render<LiveQueue>();
+        queue.WaitForAssertion(() => Assert.Equal([someoneElse, callsAgain], RowIds(queue)));
+
+        await Service<RiskScreeningService>().ScreenAsync(caseId, new ScreeningInput(Screenings.Yes("weapons")), colleague);
+
+        queue.WaitForAssertion(() => Assert.Equal([callsAgain, someoneElse], RowIds(queue)));
+        Assert.Contains("High risk", queue.Find("[data-testid=risk-badge]").TextContent);
+    }
 }

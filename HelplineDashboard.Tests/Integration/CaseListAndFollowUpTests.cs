@@ -28,7 +28,7 @@ public sealed class CaseListAndFollowUpTests(HelplineAppFactory factory) : IClas
     {
         var contact = await Service<IntakeService>().SubmitAsync("test-gateway", new ValidIntake(
             "111", ContactChannel.Sms, $"l-{Guid.NewGuid():N}", "+77015554321", "ru", "help", region, false));
-        return (await Service<QueueService>().ClaimAsync(contact.Id, owner)).CaseId!.Value;
+        return (await Service<QueueService>().ClaimAsync(contact.Id, owner, CaseChoice.NewCase)).CaseId!.Value;
     }
 
     [Fact]

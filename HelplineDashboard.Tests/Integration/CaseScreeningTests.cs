@@ -2,9 +2,12 @@ using HelplineDashboard.Common;
 using HelplineDashboard.Features.Accounts;
 using HelplineDashboard.Features.Cases;
 using HelplineDashboard.Features.Categories;
+using HelplineDashboard.Features.Cases.Transfers;
 using HelplineDashboard.Features.Contacts;
+using HelplineDashboard.Features.FollowUps;
 using HelplineDashboard.Features.Intake;
 using HelplineDashboard.Features.Queue;
+using HelplineDashboard.Features.Referrals;
 using HelplineDashboard.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -38,16 +41,7 @@ public sealed class CaseScreeningTests(HelplineAppFactory factory) : IClassFixtu
         return claim.CaseId!.Value;
     }
 
-    private static ScreeningAnswers Answers(params string[] yes)
-    {
-        var answers = new ScreeningAnswers();
-        foreach (var question in ScreeningQuestion.All)
-        {
-            question.Set(answers, yes.Contains(question.Key) ? ScreeningAnswer.Yes : ScreeningAnswer.No);
-        }
-
-        return answers;
-    }
+    private static ScreeningAnswers Answers(params string[] yes) => Screenings.Yes(yes);
 
     private static SafetyPlanDetails Safety(string codeWord = "blue umbrella") =>
         new(ScreeningAnswer.No, "+77015550199", new TimeOnly(10, 0), new TimeOnly(12, 0), "while he is at work", codeWord, false, true);
@@ -197,16 +191,32 @@ public sealed class CaseScreeningTests(HelplineAppFactory factory) : IClassFixtu
     }
 
     [Fact]
-    public async Task The_timeline_merges_contacts_notes_screenings_and_safety_in_time_order()
+    public async Task The_timeline_merges_contacts_notes_screenings_safety_follow_ups_referrals_and_transfers_in_time_order()
     {
         var caseId = await ClaimAsync(await ContactAsync(NewNumber()));
         await Service<CaseService>().AddNoteAsync(caseId, "Caller is hiding at her sister's.", _owner);
         await Service<RiskScreeningService>().ScreenAsync(caseId, new ScreeningInput(Answers("stalking")), _owner);
         await Service<SafetyPlanService>().SaveAsync(caseId, Safety(), _owner);
+        var followUp = await Service<FollowUpService>().ScheduleAsync(caseId, SafeTimes.TomorrowInAlmaty(11, 0), "Ask whether she reached the shelter", _owner);
+        var shelter = (await Service<ReferralService>().DirectoryAsync("111", "Astana", SupportServiceKind.Shelter, _owner)).First();
+        await Service<ReferralService>().ReferAsync(caseId, shelter.Id, consentGiven: true, ReferralStatus.Made, _owner);
+        await Service<FollowUpService>().CompleteAsync(followUp.Id, _owner);
+        Actor receiver;
+        await using (var db = factory.CreateDbContext())
+        {
+            receiver = await Colleagues.AddAsync(db, "Receiver");
+        }
+
+        var transfer = await Service<TransferService>().RequestAsync(caseId, TransferTarget.Colleague(receiver.UserId), "She needs a lawyer.", _owner);
+        await Service<TransferService>().DeclineAsync(transfer.Id, receiver);
 
         var timeline = (await Service<CaseWorkspaceService>().GetAsync(caseId, _owner)).Timeline;
 
-        Assert.Equal(["contact", "note", "risk", "safety"], timeline.Select(e => e.Kind));
+        Assert.Equal(["contact", "note", "risk", "safety", "follow-up", "referral", "follow-up", "transfer", "transfer"], timeline.Select(e => e.Kind));
         Assert.Equal(timeline.OrderBy(e => e.At).Select(e => e.At), timeline.Select(e => e.At));
+        Assert.Equal(["Callback scheduled for {0}", "Callback done"], timeline.Where(e => e.Kind == "follow-up").Select(e => e.Title));
+        Assert.Equal([shelter.Name, "Made"], timeline.Single(e => e.Kind == "referral").Arguments);
+        Assert.Equal(["Receiver"], timeline.First(e => e.Kind == "transfer").Arguments);
+        Assert.Equal(["Declined"], timeline.Last(e => e.Kind == "transfer").Arguments);
     }
 }

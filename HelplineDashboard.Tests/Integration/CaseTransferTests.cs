@@ -79,6 +79,7 @@ public sealed class CaseTransferTests(HelplineAppFactory factory) : IClassFixtur
         // Before accepting, the receiver may read the case but not work it.
         var preview = await Service<CaseService>().GetAsync(caseId, receiver);
         Assert.False(preview.CanWork);
+        Assert.Contains((await Service<CaseWorkspaceService>().GetAsync(caseId, receiver)).Timeline, e => e.Kind == "transfer");
         await Assert.ThrowsAsync<AccessDeniedException>(() => Service<CaseService>().AddNoteAsync(caseId, "too early", receiver));
 
         await Transfers.AcceptAsync(transfer.Id, receiver);
@@ -86,6 +87,7 @@ public sealed class CaseTransferTests(HelplineAppFactory factory) : IClassFixtur
         Assert.Equal(receiver.UserId, await OwnerOfAsync(caseId));
         Assert.True((await Service<CaseService>().GetAsync(caseId, receiver)).CanWork);
         await Assert.ThrowsAsync<AccessDeniedException>(() => Service<CaseService>().GetAsync(caseId, sender));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Service<CaseWorkspaceService>().GetAsync(caseId, sender));
         Assert.Single(await Service<FollowUpService>().ListMineAsync(receiver), f => f.CaseId == caseId);
         Assert.DoesNotContain(await Service<FollowUpService>().ListMineAsync(sender), f => f.CaseId == caseId);
         Assert.Contains(AuditAction.TransferAccepted, await AuditOfAsync(caseId));

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using HelplineDashboard.Features.Cases;
 using HelplineDashboard.Features.Queue;
 using HelplineDashboard.Tests.Support;
 using Microsoft.AspNetCore.Http.Connections;
@@ -97,6 +98,32 @@ public sealed class QueueHubTests(HelplineAppFactory factory) : IClassFixture<He
         var id = long.Parse(created.Headers.Location!.OriginalString.Split('/').Last());
 
         await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => connection.InvokeAsync<ClaimAnswer>(nameof(QueueHub.Claim), id));
+    }
+
+    [Fact]
+    public async Task A_signed_in_client_hears_a_waiting_contact_rise_when_its_caller_is_screened_at_higher_risk()
+    {
+        using var supervisor = await SignIn.AsAsync(factory, Accounts.Supervisor);
+        await using var connection = Connect(supervisor);
+        var risen = Channel.CreateUnbounded<ContactRiskChanged>();
+        connection.On<ContactRiskChanged>(nameof(IQueueClient.ContactRiskChanged), c => risen.Writer.TryWrite(c));
+        await connection.StartAsync();
+        var gateway = GatewayClient.For(factory);
+        async Task<long> PostAsync(string externalId) =>
+            long.Parse((await gateway.PostContactAsync(GatewayClient.Contact(externalId, from: "+77015557788"))).Headers.Location!.OriginalString.Split('/').Last());
+        var owner = TestActors.Counsellor("hub-screener", "Aigerim", "111");
+        var caseId = (await factory.Services.GetRequiredService<QueueService>().ClaimAsync(await PostAsync($"hub-r-{Guid.NewGuid():N}"), owner)).CaseId!.Value;
+        var waiting = await PostAsync($"hub-r-{Guid.NewGuid():N}");
+
+        await factory.Services.GetRequiredService<RiskScreeningService>().ScreenAsync(
+            caseId, new ScreeningInput(Screenings.Yes("fear-for-life", "strangulation")), owner);
+
+        using var timeout = new CancellationTokenSource(Deadline);
+        var change = await ReadUntilAsync(risen.Reader, c => c.ContactId == waiting, timeout.Token);
+        Assert.Equal(RiskLevel.ImmediateDanger, change.Risk);
+        Assert.Equal("111", change.Line);
+        var queued = (await factory.Services.GetRequiredService<QueueService>().ListWaitingAsync(owner)).Single(c => c.Id == waiting);
+        Assert.Equal(RiskLevel.ImmediateDanger, queued.Risk);
     }
 
     private static async Task<T> ReadUntilAsync<T>(ChannelReader<T> reader, Func<T, bool> match, CancellationToken cancellationToken)

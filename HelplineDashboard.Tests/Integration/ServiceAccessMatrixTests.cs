@@ -99,6 +99,8 @@ public sealed class ServiceAccessMatrixTests(HelplineAppFactory factory) : IClas
         await Check("read the case's referrals", [true, false, true, false, false], (a, f) => Service<ReferralService>().ListForCaseAsync(f.CaseId, a));
         await Check("list own cases", [true, true, true, true, false], (a, _) => Service<CaseListService>().ListAsync(CaseScope.Mine, new CaseFilter(), a));
         await Check("list all cases of the lines", [false, false, true, true, false], (a, _) => Service<CaseListService>().ListAsync(CaseScope.AllOfMyLines, new CaseFilter(), a));
+        await Check("read the case work and timeline", [true, false, true, false, false], (a, f) => Service<CaseWorkspaceService>().GetAsync(f.CaseId, a));
+        await Check("list categories to filter cases by", [true, true, true, true, false], (a, _) => Service<Features.Categories.CategoryService>().ListActiveAsync(a));
         await Check("list overdue follow-ups", [false, false, true, true, false], (a, _) => Service<FollowUpService>().ListOverdueAsync(a));
 
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));

@@ -1,20 +1,12 @@
 using HelplineDashboard.Common;
 using HelplineDashboard.Features.Cases;
+using HelplineDashboard.Tests.Support;
 
 namespace HelplineDashboard.Tests.Unit;
 
 public sealed class RiskRuleTests
 {
-    private static ScreeningAnswers Answers(ScreeningAnswer rest, params string[] yes)
-    {
-        var answers = new ScreeningAnswers();
-        foreach (var question in ScreeningQuestion.All)
-        {
-            question.Set(answers, yes.Contains(question.Key) ? ScreeningAnswer.Yes : rest);
-        }
-
-        return answers;
-    }
+    private static ScreeningAnswers Answers(ScreeningAnswer rest, params string[] yes) => Screenings.Answers(rest, yes);
 
     [Fact]
     public void All_no_is_standard_risk()

@@ -38,4 +38,7 @@ public sealed record CaseSummary(long Id, string Line, CaseStatus Status, RiskLe
     public string? OwnerName { get; init; }
 
     public string? Region { get; init; }
+
+    /// <summary>What the case is about, in the taxonomy's order.</summary>
+    public IReadOnlyList<Categories.CategoryView> Categories { get; init; } = [];
 }

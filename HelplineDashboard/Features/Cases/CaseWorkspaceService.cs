@@ -26,11 +26,7 @@ public sealed class CaseWorkspaceService(
     public async Task<CaseWorkView> GetAsync(long caseId, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var found = await db.Cases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
-        if (found is null || !CaseRules.MayRead(found, actor))
-        {
-            throw new AccessDeniedException();
-        }
+        var found = await CaseService.LoadForReadAsync(db, caseId, actor, cancellationToken);
 
         var safety = await SafetyPlanService.CurrentAsync(db, caseId, cancellationToken);
         var screening = await db.RiskScreenings.AsNoTracking()

@@ -1,5 +1,6 @@
 using HelplineDashboard.Features.Cases.Transfers;
 using HelplineDashboard.Features.Categories;
+using HelplineDashboard.Features.FollowUps;
 
 namespace HelplineDashboard.Features.Cases;
 
@@ -12,6 +13,7 @@ public static class CasesServiceCollectionExtensions
         services.AddHelplineTransfers();
         services.AddSingleton<RiskScreeningService>();
         services.AddSingleton<SafetyPlanService>();
+        services.AddSingleton<ICallbackWindow, SafetyPlanCallbackWindow>();
         services.AddSingleton<CaseWorkspaceService>();
         services.AddHelplineCategories();
         services.AddCaseTimelineSource<ContactTimelineSource>();

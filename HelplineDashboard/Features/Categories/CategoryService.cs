@@ -84,6 +84,29 @@ public sealed class CategoryService(
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>The categories that can be chosen now, for those who work cases (the case lists filter by them).</summary>
+    public async Task<IReadOnlyList<CategoryView>> ListActiveAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        if (!actor.WorksQueue)
+        {
+            throw new AccessDeniedException();
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await Ordered(db.Categories.AsNoTracking().Where(c => !c.Retired)).Select(c => new CategoryView(c.Id, c.Group, c.Name, c.Retired)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The categories of each of these cases, for a list; the caller of this has checked access.</summary>
+    internal static async Task<ILookup<long, CategoryView>> ForCasesAsync(HelplineDbContext db, IReadOnlyCollection<long> caseIds, CancellationToken cancellationToken)
+    {
+        var rows = await db.CaseCategories.AsNoTracking()
+            .Where(k => caseIds.Contains(k.CaseId))
+            .Join(db.Categories, k => k.CategoryId, c => c.Id, (k, c) => new { k.CaseId, c.Id, c.Group, c.Name, c.Retired, c.SortOrder })
+            .OrderBy(r => r.SortOrder).ThenBy(r => r.Id)
+            .ToListAsync(cancellationToken);
+        return rows.ToLookup(r => r.CaseId, r => new CategoryView(r.Id, r.Group, r.Name, r.Retired));
+    }
+
     /// <summary>The categories of a case and the ones that can be chosen; the caller of this has checked access.</summary>
     internal static async Task<(IReadOnlyList<CategoryView> Chosen, IReadOnlyList<CategoryView> Offered)> ForCaseAsync(
         HelplineDbContext db, long caseId, CancellationToken cancellationToken)

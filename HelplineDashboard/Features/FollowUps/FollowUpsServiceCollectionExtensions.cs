@@ -1,3 +1,4 @@
+using HelplineDashboard.Features.Cases;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HelplineDashboard.Features.FollowUps;
@@ -10,6 +11,7 @@ public static class FollowUpsServiceCollectionExtensions
         services.TryAddSingleton<ICallbackWindow, AnyTimeCallbackWindow>();
         services.AddSingleton<FollowUpNotifier>();
         services.AddSingleton<FollowUpService>();
+        services.AddCaseTimelineSource<FollowUpTimelineSource>();
         services.AddSingleton<FollowUpDueMonitor>();
         services.AddHostedService(provider => provider.GetRequiredService<FollowUpDueMonitor>());
         return services;

@@ -82,7 +82,10 @@ public sealed class ContactReleaseService(
         || await db.Escalations.AnyAsync(e => e.CaseId == caseId, cancellationToken)
         || await db.Referrals.AnyAsync(r => r.CaseId == caseId, cancellationToken)
         || await db.FollowUps.AnyAsync(f => f.CaseId == caseId, cancellationToken)
-        || await db.CaseTransfers.AnyAsync(t => t.CaseId == caseId, cancellationToken);
+        || await db.CaseTransfers.AnyAsync(t => t.CaseId == caseId, cancellationToken)
+        || await db.RiskScreenings.AnyAsync(s => s.CaseId == caseId, cancellationToken)
+        || await db.CaseCategories.AnyAsync(c => c.CaseId == caseId, cancellationToken)
+        || await db.SafetyPlans.AnyAsync(p => p.CaseId == caseId, cancellationToken);
 }
 
 /// <summary>Why a counsellor gives a contact back to the queue. Recorded in the audit log.</summary>

@@ -13,6 +13,8 @@ public interface IQueueClient
     Task ContactClaimed(ContactClaimed change);
 
     Task ContactAbandoned(ContactAbandoned change);
+
+    Task ContactRiskChanged(ContactRiskChanged change);
 }
 
 /// <summary>

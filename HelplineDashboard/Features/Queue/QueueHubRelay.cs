@@ -30,6 +30,7 @@ public sealed class QueueHubRelay(QueueNotifier notifier, IHubContext<QueueHub, 
             ContactReleased released => clients.ContactQueued(released.Contact),
             ContactClaimed claimed => clients.ContactClaimed(claimed),
             ContactAbandoned abandoned => clients.ContactAbandoned(abandoned),
+            ContactRiskChanged risk => clients.ContactRiskChanged(risk),
             _ => Task.CompletedTask,
         };
     }

@@ -1,3 +1,5 @@
+using HelplineDashboard.Features.Cases;
+
 namespace HelplineDashboard.Features.Referrals;
 
 public static class ReferralsServiceCollectionExtensions
@@ -5,6 +7,7 @@ public static class ReferralsServiceCollectionExtensions
     public static IServiceCollection AddHelplineReferrals(this IServiceCollection services)
     {
         services.AddSingleton<ReferralService>();
+        services.AddCaseTimelineSource<ReferralTimelineSource>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using HelplineDashboard.Common;
 using HelplineDashboard.Data;
 using HelplineDashboard.Features.Accounts;
+using HelplineDashboard.Features.Categories;
 using HelplineDashboard.Features.Contacts;
 using Microsoft.EntityFrameworkCore;
 
@@ -64,8 +65,8 @@ public sealed class CaseListService(IDbContextFactory<HelplineDbContext> dbFacto
 
         if (filter.CategoryIds.Count > 0)
         {
-            // MERGE: apply once cases carry categories, e.g. cases.Where(c => c.Categories.Any(k => ids.Contains(k.CategoryId))).
-            throw new HelplineRuleException("Filtering by category is not available yet.");
+            var ids = filter.CategoryIds.ToList();
+            cases = cases.Where(c => db.CaseCategories.Any(k => k.CaseId == c.Id && ids.Contains(k.CategoryId)));
         }
 
         var rows = await cases
@@ -77,12 +78,14 @@ public sealed class CaseListService(IDbContextFactory<HelplineDbContext> dbFacto
                 First = c.Contacts.OrderBy(x => x.ArrivedAt).Select(x => new { x.Channel, x.From, x.Region }).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
+        var categories = await CategoryService.ForCasesAsync(db, rows.Select(c => c.Id).ToList(), cancellationToken);
         return rows
             .Where(c => c.First is not null)
             .Select(c => new CaseSummary(c.Id, c.Line, c.Status, c.Risk, c.OpenedAt, c.First!.Channel, CallerNumbers.Mask(c.First.From, c.First.Channel))
             {
                 OwnerName = c.OwnerName,
                 Region = c.First.Region,
+                Categories = categories[c.Id].ToList(),
             })
             .ToList();
     }

@@ -2,6 +2,8 @@ using HelplineDashboard.Common;
 using HelplineDashboard.Data;
 using HelplineDashboard.Features.Accounts;
 using HelplineDashboard.Features.Audit;
+using HelplineDashboard.Features.Contacts;
+using HelplineDashboard.Features.Queue;
 using Microsoft.EntityFrameworkCore;
 
 namespace HelplineDashboard.Features.Cases;
@@ -25,6 +27,7 @@ public sealed record RiskScreeningView(
 /// <summary>Risk screening of a case: only its owner screens; each screening is kept and the latest sets the case's risk.</summary>
 public sealed class RiskScreeningService(
     IDbContextFactory<HelplineDbContext> dbFactory,
+    QueueNotifier queueNotifier,
     TimeProvider time,
     ILogger<RiskScreeningService> logger)
 {
@@ -49,11 +52,54 @@ public sealed class RiskScreeningService(
         };
         db.RiskScreenings.Add(screening);
         found.Risk = risk;
+        List<ContactRiskChanged> raised;
         AuditTrail.Record(db, screening.AssessedAt, actor, AuditAction.RiskScreened, AuditTrail.Case(caseId), found.Line,
             $"computed {computed}, in force {risk}" + (reason is null ? "" : " (overridden)"));
-        await db.SaveChangesAsync(cancellationToken);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            raised = await RaiseWaitingContactsAsync(db, found, risk, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         logger.LogInformation("Case {CaseId} screened: computed {Computed}, in force {Risk}", caseId, computed, risk);
+        foreach (var contact in raised)
+        {
+            await queueNotifier.PublishAsync(contact);
+        }
+
         return RiskScreeningView.From(screening);
+    }
+
+    /// <summary>
+    /// The caller's contacts still waiting on the case's line (same <see cref="Contact.CallerKey"/>) take the new risk
+    /// when it is higher than theirs, so they move up the queue now rather than at their next contact. Never lowered:
+    /// a lower screening leaves a waiting contact where it is.
+    /// </summary>
+    private static async Task<List<ContactRiskChanged>> RaiseWaitingContactsAsync(HelplineDbContext db, Case found, RiskLevel risk, CancellationToken cancellationToken)
+    {
+        var keys = await db.Contacts.AsNoTracking()
+            .Where(c => c.CaseId == found.Id && c.CallerKey != "")
+            .Select(c => c.CallerKey).Distinct()
+            .ToListAsync(cancellationToken);
+        var candidates = await db.Contacts.AsNoTracking()
+            .Where(c => keys.Contains(c.CallerKey) && c.Line == found.Line && c.Status == ContactStatus.Waiting && c.Risk < risk)
+            .Select(c => c.Id)
+            .ToListAsync(cancellationToken);
+        var raised = new List<ContactRiskChanged>();
+        foreach (var contactId in candidates)
+        {
+            // Conditional, like a claim: a contact claimed or abandoned meanwhile is left alone.
+            var updated = await db.Contacts
+                .Where(c => c.Id == contactId && c.Status == ContactStatus.Waiting && c.Risk < risk)
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.Risk, risk), cancellationToken);
+            if (updated == 1)
+            {
+                raised.Add(new ContactRiskChanged(contactId, found.Line, risk));
+            }
+        }
+
+        return raised;
     }
 
     internal static ScreeningAnswers ValidAnswers(ScreeningAnswers? answers)

@@ -6,6 +6,7 @@ public static class TransfersServiceCollectionExtensions
     {
         services.AddSingleton<TransferNotifier>();
         services.AddSingleton<TransferService>();
+        services.AddCaseTimelineSource<TransferTimelineSource>();
         return services;
     }
 }
