@@ -103,6 +103,11 @@ public sealed class ResourceTests(ITestOutputHelper output)
     [InlineData("<span>@context.Line · @L[\"Worked by {0}\", name]</span>", 0)]
     [InlineData("@if (x)\n{\n    <b>Waiting</b>\n}", 1)]
     [InlineData("<MudText Typo=\"Typo.h6\">HelplineDashboard</MudText>", 0)]
+    [InlineData("@foreach (var q in Qs)\n{\n    var answer = q.Get(_answers);\n    <b>@answer</b>\n}", 0)]
+    [InlineData("@foreach (var q in Qs)\n{\n    var answer = q.Get(_answers);\n    <b>Answer</b>\n}", 1)]
+    [InlineData("<MudText>\n    @L[\"Within {0} s.\",\n       Board.Seconds]\n</MudText>", 0)]
+    [InlineData("<MudText>\n    @L[\"Within {0} s.\",\n       Board.Seconds] seconds\n</MudText>", 1)]
+    [InlineData("<p>Set x = 5; then wait</p>", 1)]
     [InlineData("@* Only a comment in English *@\n<div></div>", 0)]
     public void The_markup_scan_finds_text_outside_the_resources(string razor, int expected) =>
         Assert.Equal(expected, MarkupText.Find(razor).Count());
