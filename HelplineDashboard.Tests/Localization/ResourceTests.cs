@@ -69,6 +69,20 @@ public sealed class ResourceTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void No_two_keys_differ_only_by_case()
+    {
+        // The resource compiler keeps one of two names that differ only by case and drops the other (MSB3568), so the
+        // dropped key would show in English.
+        var clashes = SourceTexts.ReadResx("Strings", null).Keys
+            .GroupBy(key => key, StringComparer.OrdinalIgnoreCase)
+            .Where(group => group.Count() > 1)
+            .Select(group => string.Join(" / ", group))
+            .ToList();
+
+        Assert.True(clashes.Count == 0, "Keys that differ only by case:\n" + string.Join('\n', clashes));
+    }
+
+    [Fact]
     public void MudBlazor_strings_exist_in_every_language()
     {
         var english = SourceTexts.ReadResx("MudStrings", null);

@@ -22,7 +22,7 @@ public static class ComputedKeys
 {
     public static IEnumerable<string> All() =>
     [
-        .. Enum.GetValues<ContactChannel>().Select(c => c.ToString()),
+        .. Enum.GetValues<ContactChannel>().Select(ContactChannelLabels.Label),
         .. Enum.GetValues<EscalationStatus>().Select(s => s.ToString()),
         .. Enum.GetValues<EscalationUrgency>().Select(EscalationScript.UrgencyLabel),
         .. Enum.GetValues<RiskLevel>().Select(RiskLabels.Label),
@@ -33,7 +33,6 @@ public static class ComputedKeys
         .. Specialisms.All,
         "Open",
         "Closed",
-        .. Enum.GetValues<ContactChannel>().Select(WallboardFormat.Channel),
         .. Enum.GetValues<EscalationStatus>().Select(WallboardFormat.EscalationStatus),
         .. Enum.GetValues<PresenceStatus>().Select(PresenceLabels.Text),
         .. Enum.GetValues<ReleaseReason>().Select(ReleaseReasonLabels.Label),

@@ -20,15 +20,15 @@ public static class EscalationScript
                 : l["Where: {0}, {1}. Landmarks: {2}.", l[escalation.Region], escalation.Address, escalation.Landmarks],
         };
 
-        var danger = new List<string> { l["people at risk: {0}", escalation.PeopleAtRisk] };
+        var danger = new List<string> { l["list: people at risk: {0}", escalation.PeopleAtRisk] };
         if (escalation.ChildrenPresent)
         {
-            danger.Add(l["children present"]);
+            danger.Add(l["list: children present"]);
         }
 
         if (escalation.WeaponsMentioned)
         {
-            danger.Add(l["weapons mentioned"]);
+            danger.Add(l["list: weapons mentioned"]);
         }
 
         lines.Add(l["Danger: {0}.", string.Join(", ", danger)]);
