@@ -48,9 +48,9 @@ public sealed class PagesInEveryLanguageTests : HelplineTestContext
     }
 
     [Theory]
-    [InlineData("ru", "У вас нет открытых дел.")]
-    [InlineData("kk", "Сізде ашық істер жоқ.")]
-    [InlineData("ky", "Сизде ачык иштер жок.")]
+    [InlineData("ru", "У вас нет подходящих дел.")]
+    [InlineData("kk", "Сізде сәйкес істер жоқ.")]
+    [InlineData("ky", "Сизде ылайыктуу иштер жок.")]
     public void My_cases_speaks_the_persons_language(string culture, string empty)
     {
         UseCulture(culture);
