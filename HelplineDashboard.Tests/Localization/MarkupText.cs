@@ -15,6 +15,11 @@ public static partial class MarkupText
         "UTC",
     };
 
+    private static readonly HashSet<string> CodeKeywords = new(StringComparer.Ordinal)
+    {
+        "if", "else", "foreach", "for", "while", "switch", "case", "do", "try", "catch", "finally", "using", "lock",
+    };
+
     private static readonly string[] ReadAttributes =
     [
         "Label", "Title", "Text", "Placeholder", "HelperText", "Message", "ConfirmLabel", "RequiredError",
@@ -42,6 +47,12 @@ public static partial class MarkupText
             return "\u0001" + new string('\n', tag.Value.Count(c => c == '\n'));
         });
 
+        // A Razor expression may span lines (@L["...",\n args]): drop each one whole, keeping the line count.
+        // Code keywords (@if, @foreach) stay for the line-by-line check below.
+        text = RazorExpression().Replace(text, expression => CodeKeywords.Contains(expression.Value[1..])
+            ? expression.Value
+            : " " + new string('\n', expression.Value.Count(c => c == '\n')));
+
         var lines = text.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
@@ -59,9 +70,10 @@ public static partial class MarkupText
         {
             var text = piece.Trim();
             if (text.StartsWith('@') && CodeLine().IsMatch(text) || text.StartsWith('}') || text.StartsWith('{')
-                || text.StartsWith("else", StringComparison.Ordinal) || text.StartsWith("//", StringComparison.Ordinal))
+                || text.StartsWith("else", StringComparison.Ordinal) || text.StartsWith("//", StringComparison.Ordinal)
+                || LocalDeclaration().IsMatch(text))
             {
-                // Razor code (@if, @foreach, braces, else) holds no text of its own.
+                // Razor code (@if, @foreach, braces, else, a local in a loop's body) holds no text of its own.
                 continue;
             }
 
@@ -111,6 +123,10 @@ public static partial class MarkupText
 
     [GeneratedRegex(@"^@(if|else|foreach|for|while|switch|case|do|try|catch|finally|using|lock|\{)\b?")]
     private static partial Regex CodeLine();
+
+    /// <summary>A C# local inside a Razor code block, e.g. <c>var answer = question.Get(_answers);</c>.</summary>
+    [GeneratedRegex(@"^(?:var|[A-Z][\w.]*(?:<[\w.,\s?]+>)?\??)\s+[a-z_]\w*\s*=\s*[^<>]+;$")]
+    private static partial Regex LocalDeclaration();
 
     [GeneratedRegex("&[a-z]+;|&#\\d+;")]
     private static partial Regex Entity();

@@ -69,6 +69,20 @@ public sealed class ResourceTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void No_two_keys_differ_only_by_case()
+    {
+        // The resource compiler keeps one of two names that differ only by case and drops the other (MSB3568), so the
+        // dropped key would show in English.
+        var clashes = SourceTexts.ReadResx("Strings", null).Keys
+            .GroupBy(key => key, StringComparer.OrdinalIgnoreCase)
+            .Where(group => group.Count() > 1)
+            .Select(group => string.Join(" / ", group))
+            .ToList();
+
+        Assert.True(clashes.Count == 0, "Keys that differ only by case:\n" + string.Join('\n', clashes));
+    }
+
+    [Fact]
     public void MudBlazor_strings_exist_in_every_language()
     {
         var english = SourceTexts.ReadResx("MudStrings", null);
@@ -103,6 +117,11 @@ public sealed class ResourceTests(ITestOutputHelper output)
     [InlineData("<span>@context.Line · @L[\"Worked by {0}\", name]</span>", 0)]
     [InlineData("@if (x)\n{\n    <b>Waiting</b>\n}", 1)]
     [InlineData("<MudText Typo=\"Typo.h6\">HelplineDashboard</MudText>", 0)]
+    [InlineData("@foreach (var q in Qs)\n{\n    var answer = q.Get(_answers);\n    <b>@answer</b>\n}", 0)]
+    [InlineData("@foreach (var q in Qs)\n{\n    var answer = q.Get(_answers);\n    <b>Answer</b>\n}", 1)]
+    [InlineData("<MudText>\n    @L[\"Within {0} s.\",\n       Board.Seconds]\n</MudText>", 0)]
+    [InlineData("<MudText>\n    @L[\"Within {0} s.\",\n       Board.Seconds] seconds\n</MudText>", 1)]
+    [InlineData("<p>Set x = 5; then wait</p>", 1)]
     [InlineData("@* Only a comment in English *@\n<div></div>", 0)]
     public void The_markup_scan_finds_text_outside_the_resources(string razor, int expected) =>
         Assert.Equal(expected, MarkupText.Find(razor).Count());

@@ -39,11 +39,11 @@ public static partial class SourceTexts
         foreach (var file in AppFiles(".razor").Concat(AppFiles(".cs")))
         {
             var text = File.ReadAllText(file);
-            foreach (var regex in new[] { LocalizerKey(), RuleMessage(), ErrorMessage() })
+            foreach (var regex in new[] { LocalizerKey(), RuleMessage(), ErrorMessage(), LocalizerChoice() })
             {
                 foreach (Match match in regex.Matches(text))
                 {
-                    keys.Add(Regex.Unescape(match.Groups["key"].Value));
+                    keys.UnionWith(match.Groups["key"].Captures.Select(c => Regex.Unescape(c.Value)));
                 }
             }
         }
@@ -111,6 +111,10 @@ public static partial class SourceTexts
 
     [GeneratedRegex("""\b(?:L|Texts|l|localizer)\[\s*"(?<key>(?:[^"\\]|\\.)*)"\s*[,\]]""")]
     private static partial Regex LocalizerKey();
+
+    /// <summary><c>L[condition ? "One text" : "Another"]</c>: both texts are keys.</summary>
+    [GeneratedRegex("""\b(?:L|Texts|l|localizer)\[[^\[\]"]*\?\s*"(?<key>(?:[^"\\]|\\.)*)"\s*:\s*"(?<key>(?:[^"\\]|\\.)*)"\s*\]""")]
+    private static partial Regex LocalizerChoice();
 
     [GeneratedRegex("""(?:HelplineRuleException\(|Text\.Required\([^;]*?,)\s*"(?<key>(?:[^"\\]|\\.)*)"\s*[,)]""")]
     private static partial Regex RuleMessage();

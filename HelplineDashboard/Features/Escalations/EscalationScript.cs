@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Localization;
 
 namespace HelplineDashboard.Features.Escalations;
@@ -20,15 +21,15 @@ public static class EscalationScript
                 : l["Where: {0}, {1}. Landmarks: {2}.", l[escalation.Region], escalation.Address, escalation.Landmarks],
         };
 
-        var danger = new List<string> { l["people at risk: {0}", escalation.PeopleAtRisk] };
+        var danger = new List<string> { InList(l["People at risk: {0}", escalation.PeopleAtRisk]) };
         if (escalation.ChildrenPresent)
         {
-            danger.Add(l["children present"]);
+            danger.Add(InList(l["Children present"]));
         }
 
         if (escalation.WeaponsMentioned)
         {
-            danger.Add(l["weapons mentioned"]);
+            danger.Add(InList(l["Weapons mentioned"]));
         }
 
         lines.Add(l["Danger: {0}.", string.Join(", ", danger)]);
@@ -45,4 +46,8 @@ public static class EscalationScript
         EscalationUrgency.Urgent => "Urgent: within the hour",
         _ => "Routine: report for follow-up",
     };
+
+    /// <summary>A label as an item mid-sentence ("Danger: people at risk: 3, children present"): first letter in lower case.</summary>
+    public static string InList(string label) =>
+        label.Length == 0 ? label : char.ToLower(label[0], CultureInfo.CurrentCulture) + label[1..];
 }

@@ -66,13 +66,13 @@ public sealed class ReportService(
             .ToList();
         return new Report(filter, Sum(rows), rows,
         [
-            Breakdown("Day", rows, r => r.Day.ToString("yyyy-MM-dd")),
-            Breakdown("Line", rows, r => r.Line),
-            Breakdown("Channel", rows, r => r.Channel.ToString()),
-            Breakdown("Region", rows, r => r.Region),
-            Breakdown("Category", rows, r => r.Category),
-            Breakdown("Risk", rows, r => r.Risk.ToString()),
-            Breakdown("Outcome", rows, r => r.Outcome),
+            Breakdown(ReportDimensions.Day, rows, r => r.Day.ToString("yyyy-MM-dd")),
+            Breakdown(ReportDimensions.Line, rows, r => r.Line),
+            Breakdown(ReportDimensions.Channel, rows, r => r.Channel.ToString()),
+            Breakdown(ReportDimensions.Region, rows, r => r.Region),
+            Breakdown(ReportDimensions.Category, rows, r => r.Category),
+            Breakdown(ReportDimensions.Risk, rows, r => r.Risk.ToString()),
+            Breakdown(ReportDimensions.Outcome, rows, r => r.Outcome),
         ]);
     }
 
@@ -207,4 +207,18 @@ public sealed class ReportService(
     private sealed record ReportContact(ContactFacts Facts, string? Region, long? CaseId, CaseOutcome? Outcome);
 
     private readonly record struct ReportKey(DateOnly Day, string Line, ContactChannel Channel, string Region, string Category, RiskLevel Risk, string Outcome);
+}
+
+/// <summary>The dimensions a report breaks down by; the page titles each "By day", "By risk" and so on.</summary>
+public static class ReportDimensions
+{
+    public const string Day = "Day";
+    public const string Line = "Line";
+    public const string Channel = "Channel";
+    public const string Region = "Region";
+    public const string Category = "Category";
+    public const string Risk = "Risk";
+    public const string Outcome = "Outcome";
+
+    public static IReadOnlyList<string> All { get; } = [Day, Line, Channel, Region, Category, Risk, Outcome];
 }

@@ -19,12 +19,7 @@ public static class WallboardFormat
     public static string Duration(TimeSpan? span) => span is { } value ? WaitTime.Format(value) : None;
 
     /// <summary>English key for L[...] of a channel.</summary>
-    public static string Channel(ContactChannel channel) => channel switch
-    {
-        ContactChannel.Voice => "Voice",
-        ContactChannel.Sms => "SMS",
-        _ => "Chat",
-    };
+    public static string Channel(ContactChannel channel) => ContactChannelLabels.Label(channel);
 
     /// <summary>English key for L[...] of an escalation status.</summary>
     public static string EscalationStatus(EscalationStatus status) => status switch

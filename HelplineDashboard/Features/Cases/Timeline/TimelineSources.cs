@@ -9,7 +9,7 @@ public sealed class ContactTimelineSource : ICaseTimelineSource
 {
     public async Task<IEnumerable<TimelineEntry>> EntriesAsync(HelplineDbContext db, Case @case, CancellationToken cancellationToken) =>
         (await db.Contacts.AsNoTracking().Where(c => c.CaseId == @case.Id).ToListAsync(cancellationToken))
-        .Select(c => new TimelineEntry(c.ArrivedAt, "contact", Icon(c.Channel), "Contact by {0}", [c.Channel.ToString()], c.Message, c.ClaimedByName));
+        .Select(c => new TimelineEntry(c.ArrivedAt, "contact", Icon(c.Channel), "Contact by {0}", [ContactChannelLabels.Label(c.Channel)], c.Message, c.ClaimedByName));
 
     private static string Icon(ContactChannel channel) => channel switch
     {
