@@ -118,13 +118,4 @@ public sealed class ApiKeyServiceTests : IDisposable
         _services.Dispose();
         _connection.Dispose();
     }
-
-    private sealed class StaticOptions<T>(T value) : IOptionsMonitor<T>
-    {
-        public T CurrentValue => value;
-
-        public T Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<T, string?> listener) => null;
-    }
 }
