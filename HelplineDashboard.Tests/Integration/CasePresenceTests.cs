@@ -26,10 +26,11 @@ public sealed class CasePresenceTests(HelplineAppFactory factory) : IClassFixtur
         return actor;
     }
 
+    /// <summary>A new case: each contact from a different number, so a second claim does not join the first case.</summary>
     private async Task<long> CaseOfAsync(Actor owner)
     {
         var contact = await Service<IntakeService>().SubmitAsync("test-gateway", new ValidIntake(
-            "111", ContactChannel.Voice, $"p-{Guid.NewGuid():N}", "+77015551234", "kk", null, null, false));
+            "111", ContactChannel.Voice, $"p-{Guid.NewGuid():N}", $"+7701{Random.Shared.Next(1_000_000, 9_999_999)}", "kk", null, null, false));
         return (await Service<QueueService>().ClaimAsync(contact.Id, owner)).CaseId!.Value;
     }
 
@@ -41,7 +42,7 @@ public sealed class CasePresenceTests(HelplineAppFactory factory) : IClassFixtur
         var caseId = await CaseOfAsync(sender);
         Assert.Equal(PresenceStatus.Busy, Presence.StatusOf(sender.UserId));
 
-        var transfer = await Service<TransferService>().RequestAsync(caseId, TransferTarget.Colleague(receiver.UserId), null, sender);
+        var transfer = await Service<TransferService>().RequestAsync(caseId, TransferTarget.Colleague(receiver.UserId), "Caller needs legal advice.", sender);
         await Service<TransferService>().AcceptAsync(transfer.Id, receiver);
 
         Assert.Equal(PresenceStatus.Busy, Presence.StatusOf(receiver.UserId));
