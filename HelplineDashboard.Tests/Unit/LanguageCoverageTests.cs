@@ -2,7 +2,6 @@ using HelplineDashboard.Features.Languages;
 using HelplineDashboard.Features.Presence;
 using HelplineDashboard.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace HelplineDashboard.Tests.Unit;
