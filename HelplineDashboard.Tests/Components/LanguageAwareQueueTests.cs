@@ -3,6 +3,7 @@ using HelplineDashboard.Features.Accounts;
 using HelplineDashboard.Features.Contacts;
 using HelplineDashboard.Features.Intake;
 using HelplineDashboard.Features.Languages;
+using HelplineDashboard.Features.Presence;
 using HelplineDashboard.Features.Queue;
 using HelplineDashboard.Tests.Support;
 using Microsoft.AspNetCore.Components;
@@ -119,8 +120,9 @@ public sealed class LanguageAwareQueueTests : HelplineTestContext
     {
         var supervisor = TestActors.Supervisor("sup-1", "Dana", "111");
         SignInAs(supervisor);
-        var online = Service<OnlineCounsellors>();
-        await online.OpenedAsync("circuit-aigerim", new OnlineCounsellor("aigerim", new HashSet<string> { "111" }, new HashSet<string> { "kk", "ru" }));
+        var presence = Service<PresenceService>();
+        var aigerim = TestActors.Counsellor("aigerim", "Aigerim", "111");
+        await presence.CircuitUpAsync(aigerim, new HashSet<string> { "kk", "ru" });
         var kazakh = await QueueInAsync("kk", "cov-kk");
         var uzbek = await QueueInAsync("uz", "cov-uz");
 
@@ -130,8 +132,8 @@ public sealed class LanguageAwareQueueTests : HelplineTestContext
         Assert.Equal([uzbek], Flagged(queue));
         Assert.Contains("1", queue.Find("[data-testid=uncovered-count]").TextContent);
 
-        // Aigerim closes her dashboard: now no one covers Kazakh either.
-        await online.ClosedAsync("circuit-aigerim");
+        // Aigerim goes on a break: now no one online covers Kazakh either.
+        await presence.SetAsync(aigerim, PresenceStatus.Break);
 
         queue.WaitForAssertion(() => Assert.Equal([kazakh, uzbek], Flagged(queue).Order()));
     }

@@ -105,6 +105,41 @@ public sealed class WallboardTests : HelplineTestContext
     }
 
     [Fact]
+    public async Task Waiting_contacts_no_one_online_speaks_are_flagged_per_language_and_follow_presence()
+    {
+        var aigerim = TestActors.Counsellor("cov-aigerim", "Aigerim", "111");
+        var presence = Service<PresenceService>();
+        await presence.CircuitUpAsync(aigerim, new HashSet<string> { "kk", "ru" });
+
+        // Queued before the metrics service starts: the one in-memory test connection is not shared with a computation.
+        await QueueInLanguageAsync("wb-cov-kk", "kk");
+        await QueueInLanguageAsync("wb-cov-ky-1", "ky");
+        await QueueInLanguageAsync("wb-cov-ky-2", "ky");
+        var page = await OpenWallboardAsync();
+
+        page.WaitForAssertion(() =>
+        {
+            var flag = page.Find("[data-testid=line-111-uncovered]").TextContent;
+            Assert.Contains("Kyrgyz (2)", flag);
+            Assert.DoesNotContain("Kazakh", flag);
+        }, Patience);
+
+        // On a break Aigerim covers no one: Kazakh is flagged too, live.
+        await presence.SetAsync(aigerim, PresenceStatus.Break);
+
+        page.WaitForAssertion(() => Assert.Contains("Kazakh (1)", page.Find("[data-testid=line-111-uncovered]").TextContent), Patience);
+
+        // Busy still counts as online (on the line).
+        await presence.SetAsync(aigerim, PresenceStatus.Busy);
+
+        page.WaitForAssertion(() => Assert.DoesNotContain("Kazakh", page.Find("[data-testid=line-111-uncovered]").TextContent), Patience);
+    }
+
+    private async Task QueueInLanguageAsync(string externalId, string language) =>
+        await Service<Features.Intake.IntakeService>().SubmitAsync("test-gateway", new Features.Intake.ValidIntake(
+            "111", Features.Contacts.ContactChannel.Voice, externalId, "+77011234567", language, null, null, false));
+
+    [Fact]
     public async Task Today_on_a_line_starts_at_its_local_midnight()
     {
         // Start is 06:00 UTC. Move to 18:59:50 UTC: 23:59:50 in Almaty, so the contact arrives on Almaty's 23rd.

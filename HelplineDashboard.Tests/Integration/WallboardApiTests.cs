@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using HelplineDashboard.Features.Administration;
 using HelplineDashboard.Features.Cases;
+using HelplineDashboard.Features.Categories;
 using HelplineDashboard.Features.Queue;
 using HelplineDashboard.Features.Reports;
 using HelplineDashboard.Features.Wallboard;
@@ -135,6 +136,7 @@ public sealed class WallboardApiTests(HelplineAppFactory factory) : IClassFixtur
         var counsellor = TestActors.Counsellor("csv-counsellor", "Aigerim Counsellor", "111");
         var caseId = (await factory.Services.GetRequiredService<QueueService>().ClaimAsync(contact!.Id, counsellor)).CaseId!.Value;
         await factory.Services.GetRequiredService<CaseService>().AddNoteAsync(caseId, "A note about the husband", counsellor);
+        await factory.Services.GetRequiredService<CategoryService>().SetForCaseAsync(caseId, [Physical, Psychological], counsellor);
         await factory.Services.GetRequiredService<CaseService>().CloseAsync(caseId, CaseOutcome.LegalAdvice, summary, counsellor);
 
         using var supervisor = await SignIn.AsAsync(factory, Accounts.Supervisor);
@@ -146,11 +148,54 @@ public sealed class WallboardApiTests(HelplineAppFactory factory) : IClassFixtur
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Equal(string.Join(',', ReportCsv.Header), lines[0]);
-        Assert.Contains(lines, l => l.Contains(",111,Voice,Astana,", StringComparison.Ordinal) && l.Contains(",LegalAdvice,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains(",111,Voice,Astana,Physical,", StringComparison.Ordinal) && l.Contains(",LegalAdvice,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains(",111,Voice,Astana,Psychological,", StringComparison.Ordinal) && l.Contains(",LegalAdvice,", StringComparison.Ordinal));
         foreach (var secret in new[] { "5550199", message, summary, "Zarina", "husband", "Aigerim", counsellor.UserId })
         {
             Assert.DoesNotContain(secret, csv);
         }
+    }
+
+    private const int Physical = 1;
+    private const int Psychological = 2;
+
+    [Fact]
+    public async Task Reports_count_a_case_in_each_of_its_categories_filter_by_one_and_count_each_contact_once_in_the_totals()
+    {
+        var counsellor = TestActors.Counsellor("cat-counsellor", "Dinara", "111");
+        var supervisor = TestActors.Supervisor("cat-sup", "Dana", "111");
+        var queue = factory.Services.GetRequiredService<QueueService>();
+        var categories = factory.Services.GetRequiredService<CategoryService>();
+        async Task<long> CaseAsync(string externalId, string from)
+        {
+            await GatewayClient.For(factory).PostContactAsync(GatewayClient.Contact(externalId, from: from, region: "Karaganda"));
+            var contact = await Eventually.MatchAsync(
+                async () => (await queue.ListWaitingAsync(supervisor)).FirstOrDefault(c => c.Region == "Karaganda"),
+                c => c is not null, what: "the contact is waiting");
+            return (await queue.ClaimAsync(contact!.Id, counsellor)).CaseId!.Value;
+        }
+
+        await categories.SetForCaseAsync(await CaseAsync("cat-1", "+77015550301"), [Physical, Psychological], counsellor);
+        await categories.SetForCaseAsync(await CaseAsync("cat-2", "+77015550302"), [Physical], counsellor);
+        await CaseAsync("cat-3", "+77015550303");
+        var reports = factory.Services.GetRequiredService<ReportService>();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var all = new ReportFilter(today.AddDays(-1), today.AddDays(1), Line: "111", Region: "Karaganda");
+
+        var report = await reports.RunAsync(all, supervisor);
+
+        Assert.Equal(3, report.Totals.Offered);
+        var byCategory = report.Breakdowns.Single(b => b.Dimension == "Category").Groups.ToDictionary(g => g.Key, g => g.Figures.Offered);
+        Assert.Equal(2, byCategory["Physical"]);
+        Assert.Equal(1, byCategory["Psychological"]);
+        Assert.Equal(1, byCategory[ReportService.NoCategory]);
+        Assert.Equal(3, report.Breakdowns.Single(b => b.Dimension == "Region").Groups.Single().Figures.Offered);
+
+        Assert.Equal(2, (await reports.RunAsync(all with { Category = "Physical" }, supervisor)).Totals.Offered);
+        Assert.Equal(1, (await reports.RunAsync(all with { Category = ReportService.NoCategory }, supervisor)).Totals.Offered);
+        Assert.Equal(0, (await reports.RunAsync(all with { Category = "School" }, supervisor)).Totals.Offered);
+        Assert.Contains("School", await reports.CategoriesAsync(supervisor));
+        Assert.Contains(ReportService.NoCategory, await reports.CategoriesAsync(supervisor));
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using HelplineDashboard.Common;
 using HelplineDashboard.Features.Presence;
 using HelplineDashboard.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace HelplineDashboard.Tests.Unit;
@@ -26,7 +25,7 @@ public sealed class PresenceTests
             return Task.CompletedTask;
         });
         _presence = new PresenceService(notifier, _clock,
-            new StaticOptions(new PresenceOptions { GraceSeconds = 30 }), NullLogger<PresenceService>.Instance);
+            new StaticOptions<PresenceOptions>(new PresenceOptions { GraceSeconds = 30 }), NullLogger<PresenceService>.Instance);
     }
 
     private static readonly Features.Accounts.Actor Aigerim = TestActors.Counsellor("c1", "Aigerim", "111");
@@ -108,7 +107,7 @@ public sealed class PresenceTests
         await _presence.ClaimedAsync(Aigerim);
         Assert.Equal(PresenceStatus.Busy, _presence.StatusOf(Aigerim.UserId));
 
-        await _presence.CasePutDownAsync(Aigerim);
+        await _presence.CasesPutDownAsync(Aigerim.UserId);
 
         Assert.Equal(PresenceStatus.Available, _presence.StatusOf(Aigerim.UserId));
     }
@@ -119,9 +118,24 @@ public sealed class PresenceTests
         await _presence.CircuitUpAsync(Aigerim);
         await _presence.SetAsync(Aigerim, PresenceStatus.Break);
 
-        await _presence.CasePutDownAsync(Aigerim);
+        await _presence.CasesPutDownAsync(Aigerim.UserId);
 
         Assert.Equal(PresenceStatus.Break, _presence.StatusOf(Aigerim.UserId));
+    }
+
+    [Fact]
+    public async Task Receiving_a_case_makes_an_available_counsellor_busy_but_does_not_end_a_break()
+    {
+        var bakyt = TestActors.Counsellor("c2", "Bakyt", "111");
+        await _presence.CircuitUpAsync(Aigerim);
+        await _presence.CircuitUpAsync(bakyt);
+        await _presence.SetAsync(bakyt, PresenceStatus.Break);
+
+        await _presence.CaseReceivedAsync(Aigerim.UserId);
+        await _presence.CaseReceivedAsync(bakyt.UserId);
+
+        Assert.Equal(PresenceStatus.Busy, _presence.StatusOf(Aigerim.UserId));
+        Assert.Equal(PresenceStatus.Break, _presence.StatusOf(bakyt.UserId));
     }
 
     [Fact]
@@ -138,14 +152,5 @@ public sealed class PresenceTests
         await _presence.SetAsync(Aigerim, PresenceStatus.Break);
 
         Assert.Equal(_clock.GetUtcNow().UtcDateTime, _presence.Everyone().Single().Since);
-    }
-
-    private sealed class StaticOptions(PresenceOptions value) : IOptionsMonitor<PresenceOptions>
-    {
-        public PresenceOptions CurrentValue => value;
-
-        public PresenceOptions Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<PresenceOptions, string?> listener) => null;
     }
 }

@@ -48,7 +48,7 @@ public static class ComputedKeys
         // Reports: the breakdown titles (L["By " + dimension]) and the rows without a region, category or outcome.
         .. ReportDimensions.All.Select(d => "By " + d.ToLowerInvariant()),
         ReportService.NoRegion,
-        ReportCategories.Uncategorised,
+        ReportService.NoCategory,
 
         // Case timeline titles (TimelineEntry.Title); their string arguments are translated too.
         "Contact by {0}",

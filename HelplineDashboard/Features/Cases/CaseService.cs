@@ -4,7 +4,6 @@ using HelplineDashboard.Features.Accounts;
 using HelplineDashboard.Features.Audit;
 using HelplineDashboard.Features.Contacts;
 using HelplineDashboard.Features.Escalations;
-using HelplineDashboard.Features.Presence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +16,7 @@ namespace HelplineDashboard.Features.Cases;
 public sealed class CaseService(
     IDbContextFactory<HelplineDbContext> dbFactory,
     IOptionsMonitor<EscalationOptions> escalationOptions,
-    PresenceService presence,
+    CasePresence presence,
     TimeProvider time,
     ILogger<CaseService> logger)
 {
@@ -141,7 +140,7 @@ public sealed class CaseService(
         await transaction.CommitAsync(cancellationToken);
 
         logger.LogInformation("Case {CaseId} closed with outcome {Outcome}", caseId, outcome);
-        await presence.CasePutDownAsync(actor);
+        await presence.PutDownIfNoneOpenAsync(found.OwnerId, cancellationToken);
     }
 
     /// <summary>

@@ -20,7 +20,6 @@ public static class LanguagesServiceCollectionExtensions
         services.AddTransient<MudLocalizer, HelplineMudLocalizer>();
         services.AddSingleton<UserLanguageService>();
         services.AddSingleton<OnlineCounsellors>();
-        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, OnlineCounsellorCircuitHandler>();
         services.AddOptions<RequestLocalizationOptions>().Configure<IConfiguration>((localization, configuration) =>
         {
             var options = configuration.GetSection(UiLanguageOptions.SectionName).Get<UiLanguageOptions>() ?? new UiLanguageOptions();

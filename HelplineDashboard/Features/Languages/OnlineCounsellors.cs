@@ -1,53 +1,18 @@
-using System.Collections.Concurrent;
-using HelplineDashboard.Common;
-using HelplineDashboard.Features.Accounts;
-using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Components.Server.Circuits;
+using HelplineDashboard.Features.Presence;
 
 namespace HelplineDashboard.Features.Languages;
 
-/// <summary>Someone who works the queue opened or closed a dashboard.</summary>
-public sealed record OnlineCounsellorsChanged(int Count);
-
 /// <summary>
-/// Who works the queue right now, with their lines and languages: one entry per open dashboard (circuit).
-/// Language coverage (<see cref="LanguageMatch.Uncovered{T}"/>) reads it; the supervisor's view subscribes to changes.
+/// Who is online for language coverage (<see cref="LanguageMatch.Uncovered{T}"/>): the counsellors and supervisors whose
+/// presence is Available or Busy, with their lines and languages. Derived from <see cref="PresenceService"/>, the one
+/// source of who is on the line; someone on Break or Offline (or whose browser went away past the grace period) does
+/// not cover a language. Subscribe to hear when it may have changed. See docs/decisions/0010-ui-languages.md.
 /// </summary>
-public sealed class OnlineCounsellors(ILogger<OnlineCounsellors> logger) : Notifier<OnlineCounsellorsChanged>(logger)
+public sealed class OnlineCounsellors(PresenceService presence, PresenceNotifier changes)
 {
-    private readonly ConcurrentDictionary<string, OnlineCounsellor> _byCircuit = new(StringComparer.Ordinal);
+    public IReadOnlyList<OnlineCounsellor> Current =>
+        presence.Everyone().Where(p => p.IsOnline).Select(p => new OnlineCounsellor(p.UserId, p.Lines, p.Languages)).ToList();
 
-    public IReadOnlyList<OnlineCounsellor> Current => _byCircuit.Values.ToList();
-
-    public Task OpenedAsync(string circuitId, OnlineCounsellor counsellor)
-    {
-        _byCircuit[circuitId] = counsellor;
-        return PublishAsync(new OnlineCounsellorsChanged(_byCircuit.Count));
-    }
-
-    public Task ClosedAsync(string circuitId) =>
-        _byCircuit.TryRemove(circuitId, out _) ? PublishAsync(new OnlineCounsellorsChanged(_byCircuit.Count)) : Task.CompletedTask;
-}
-
-/// <summary>Registers each circuit of a counsellor or supervisor in <see cref="OnlineCounsellors"/> while it is open.</summary>
-public sealed class OnlineCounsellorCircuitHandler(
-    AuthenticationStateProvider authentication, UserLanguageService languages, OnlineCounsellors online) : CircuitHandler
-{
-    public override async Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
-    {
-        var user = (await authentication.GetAuthenticationStateAsync()).User;
-        if (user.Identity?.IsAuthenticated != true)
-        {
-            return;
-        }
-
-        var actor = Actor.From(user);
-        if (actor.WorksQueue)
-        {
-            var spoken = await languages.CounselLanguagesAsync(actor.UserId, cancellationToken);
-            await online.OpenedAsync(circuit.Id, new OnlineCounsellor(actor.UserId, actor.Lines, spoken));
-        }
-    }
-
-    public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken) => online.ClosedAsync(circuit.Id);
+    /// <summary>Called whenever someone's presence changes (so who is online may have changed).</summary>
+    public IDisposable Subscribe(Func<PresenceChanged, Task> handler) => changes.Subscribe(handler);
 }

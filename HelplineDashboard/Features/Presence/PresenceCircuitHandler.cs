@@ -1,4 +1,5 @@
 using HelplineDashboard.Features.Accounts;
+using HelplineDashboard.Features.Languages;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 
@@ -8,7 +9,7 @@ namespace HelplineDashboard.Features.Presence;
 /// Counts each signed-in person's live browser connections for <see cref="PresenceService"/>: one handler per circuit.
 /// A dropped connection counts as gone; if it comes back within the grace period nothing changes.
 /// </summary>
-public sealed class PresenceCircuitHandler(PresenceService presence, AuthenticationStateProvider authentication) : CircuitHandler
+public sealed class PresenceCircuitHandler(PresenceService presence, AuthenticationStateProvider authentication, UserLanguageService languages) : CircuitHandler
 {
     private string? _userId;
 
@@ -26,7 +27,7 @@ public sealed class PresenceCircuitHandler(PresenceService presence, Authenticat
             if (actor.WorksQueue)
             {
                 _userId = actor.UserId;
-                await presence.CircuitUpAsync(actor);
+                await presence.CircuitUpAsync(actor, await languages.CounselLanguagesAsync(actor.UserId, cancellationToken));
             }
         }
     }

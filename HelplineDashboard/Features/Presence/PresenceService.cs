@@ -7,7 +7,8 @@ namespace HelplineDashboard.Features.Presence;
 /// <summary>
 /// Who is free to answer. Held in memory (presence is about now, not history): a person's open browser circuits are
 /// counted, and when the last one goes away they turn Offline after <see cref="PresenceOptions.GraceSeconds"/>.
-/// A claim makes the claimant Busy; closing a case makes a Busy person Available again.
+/// A claim, an accepted transfer or a reassignment makes the receiver Busy; putting down their last open case makes a
+/// Busy person Available again. Also the one source of who is online for language coverage (OnlineCounsellors).
 /// See docs/decisions/0008-wallboard-presence-and-metrics.md.
 /// </summary>
 public sealed class PresenceService(
@@ -67,11 +68,24 @@ public sealed class PresenceService(
     /// <summary>A claim makes the claimant Busy until the case is put down.</summary>
     public Task ClaimedAsync(Actor actor) => ChangeAsync(actor, PresenceStatus.Busy, _ => true);
 
-    /// <summary>The case was put down (closed): a Busy person is Available again; a chosen Break or Offline stays.</summary>
-    public Task CasePutDownAsync(Actor actor) => ChangeAsync(actor, PresenceStatus.Available, current => current == PresenceStatus.Busy);
+    /// <summary>
+    /// A case was handed to the person (a transfer they accepted, a supervisor's reassignment): Available becomes Busy,
+    /// like a claim. A chosen Break or Offline stays (they are not at the desk), and someone the app has not seen is
+    /// not tracked by this.
+    /// </summary>
+    public Task CaseReceivedAsync(string userId) => ChangeTrackedAsync(userId, PresenceStatus.Busy, current => current == PresenceStatus.Available);
 
-    /// <summary>A browser circuit of the person connected: they are back, and Offline becomes Available.</summary>
-    public Task CircuitUpAsync(Actor actor)
+    /// <summary>
+    /// The person no longer holds an open case (they closed their last one, or it went to someone else): a Busy person
+    /// is Available again; a chosen Break or Offline stays. Callers check that no open case is left.
+    /// </summary>
+    public Task CasesPutDownAsync(string userId) => ChangeTrackedAsync(userId, PresenceStatus.Available, current => current == PresenceStatus.Busy);
+
+    /// <summary>
+    /// A browser circuit of the person connected: they are back, and Offline becomes Available. <paramref name="languages"/>
+    /// are the languages they counsel in (read from their account as the circuit opens), kept for language coverage.
+    /// </summary>
+    public Task CircuitUpAsync(Actor actor, IReadOnlySet<string>? languages = null)
     {
         if (!actor.WorksQueue)
         {
@@ -81,6 +95,7 @@ public sealed class PresenceService(
         lock (_gate)
         {
             var person = Track(actor);
+            person.Languages = languages ?? person.Languages;
             person.Circuits++;
             person.Grace?.Dispose();
             person.Grace = null;
@@ -149,6 +164,24 @@ public sealed class PresenceService(
         }
     }
 
+    private async Task ChangeTrackedAsync(string userId, PresenceStatus status, Func<PresenceStatus, bool> when)
+    {
+        bool changed;
+        lock (_gate)
+        {
+            changed = _people.TryGetValue(userId, out var person) && person.Status != status && when(person.Status);
+            if (changed)
+            {
+                person!.Set(status, time.GetUtcNow().UtcDateTime);
+            }
+        }
+
+        if (changed)
+        {
+            await notifier.PublishAsync(new PresenceChanged(userId, status));
+        }
+    }
+
     private Person Track(Actor actor)
     {
         if (!_people.TryGetValue(actor.UserId, out var person))
@@ -189,6 +222,8 @@ public sealed class PresenceService(
 
         public IReadOnlySet<string> Lines { get; set; } = new HashSet<string>();
 
+        public IReadOnlySet<string> Languages { get; set; } = new HashSet<string>();
+
         public PresenceStatus Status { get; private set; } = PresenceStatus.Offline;
 
         public DateTime Since { get; set; }
@@ -203,6 +238,6 @@ public sealed class PresenceService(
             Since = now;
         }
 
-        public PresenceView View() => new(UserId, Name, Lines, Status, Since);
+        public PresenceView View() => new(UserId, Name, Lines, Status, Since) { Languages = Languages };
     }
 }

@@ -26,15 +26,21 @@ public sealed class ReportService(
     public const string NoOutcome = "Open";
     public const string NoRegion = "Unknown";
 
+    /// <summary>The category of a contact without a case, or of a case no category was chosen for.</summary>
+    public const string NoCategory = "Uncategorised";
+
     public async Task<Report> RunAsync(ReportFilter filter, Actor actor, CancellationToken cancellationToken = default)
     {
         var lines = LinesFor(filter, actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var groups = new Dictionary<ReportKey, ContactMetrics.Tally>();
-        var answerSeconds = new Dictionary<ReportKey, double>();
+        // Rows (and the CSV) have one per category: a contact whose case has two categories counts in both. Totals and
+        // every other breakdown count each contact once, from the same contacts without the category.
+        var byCategory = new Dictionary<ReportKey, ContactMetrics.Tally>();
+        var once = new Dictionary<ReportKey, ContactMetrics.Tally>();
         foreach (var line in lines)
         {
             var limits = await thresholds.GetAsync(line.Code, cancellationToken);
+            var categorised = new HashSet<long>();
             foreach (var contact in await LoadAsync(db, line, filter, cancellationToken))
             {
                 var key = new ReportKey(
@@ -42,39 +48,64 @@ public sealed class ReportService(
                     line.Code,
                     contact.Facts.Channel,
                     contact.Region ?? NoRegion,
-                    ReportCategories.Of(contact.CaseId),
+                    contact.Category ?? NoCategory,
                     contact.Facts.Risk,
                     contact.Outcome?.ToString() ?? NoOutcome);
-                if (filter.Category is { } category && key.Category != category)
-                {
-                    continue;
-                }
+                Count(byCategory, key, contact.Facts, limits);
 
-                if (!groups.TryGetValue(key, out var tally))
+                // A contact comes once per category of its case (once, uncategorised, when it has none).
+                if (contact.Category is null || categorised.Add(contact.ContactId))
                 {
-                    groups[key] = tally = new ContactMetrics.Tally();
+                    Count(once, key with { Category = "" }, contact.Facts, limits);
                 }
-
-                tally.Add(contact.Facts, limits);
             }
         }
 
-        var rows = groups
-            .Select(g => Row(g.Key, g.Value.Figures()))
-            .OrderBy(r => r.Day).ThenBy(r => r.Line).ThenBy(r => r.Channel).ThenBy(r => r.Region, StringComparer.Ordinal)
-            .ThenBy(r => r.Category, StringComparer.Ordinal).ThenBy(r => r.Risk).ThenBy(r => r.Outcome, StringComparer.Ordinal)
-            .ToList();
-        return new Report(filter, Sum(rows), rows,
+        var rows = Rows(byCategory);
+        var contacts = Rows(once);
+        return new Report(filter, Sum(contacts), rows,
         [
-            Breakdown(ReportDimensions.Day, rows, r => r.Day.ToString("yyyy-MM-dd")),
-            Breakdown(ReportDimensions.Line, rows, r => r.Line),
-            Breakdown(ReportDimensions.Channel, rows, r => r.Channel.ToString()),
-            Breakdown(ReportDimensions.Region, rows, r => r.Region),
+            Breakdown(ReportDimensions.Day, contacts, r => r.Day.ToString("yyyy-MM-dd")),
+            Breakdown(ReportDimensions.Line, contacts, r => r.Line),
+            Breakdown(ReportDimensions.Channel, contacts, r => r.Channel.ToString()),
+            Breakdown(ReportDimensions.Region, contacts, r => r.Region),
             Breakdown(ReportDimensions.Category, rows, r => r.Category),
-            Breakdown(ReportDimensions.Risk, rows, r => r.Risk.ToString()),
-            Breakdown(ReportDimensions.Outcome, rows, r => r.Outcome),
+            Breakdown(ReportDimensions.Risk, contacts, r => r.Risk.ToString()),
+            Breakdown(ReportDimensions.Outcome, contacts, r => r.Outcome),
         ]);
     }
+
+    /// <summary>
+    /// The categories a report can filter on: every category's name (retired ones too, older cases carry them) and
+    /// <see cref="NoCategory"/> for cases without one and contacts without a case.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> CategoriesAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        if (!actor.IsSupervisor)
+        {
+            throw new AccessDeniedException();
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var names = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).Select(c => c.Name).ToListAsync(cancellationToken);
+        return [.. names.Distinct(StringComparer.Ordinal), NoCategory];
+    }
+
+    private static void Count(Dictionary<ReportKey, ContactMetrics.Tally> tallies, ReportKey key, ContactFacts facts, LineThresholds limits)
+    {
+        if (!tallies.TryGetValue(key, out var tally))
+        {
+            tallies[key] = tally = new ContactMetrics.Tally();
+        }
+
+        tally.Add(facts, limits);
+    }
+
+    private static List<ReportRow> Rows(Dictionary<ReportKey, ContactMetrics.Tally> tallies) => tallies
+        .Select(g => Row(g.Key, g.Value.Figures()))
+        .OrderBy(r => r.Day).ThenBy(r => r.Line).ThenBy(r => r.Channel).ThenBy(r => r.Region, StringComparer.Ordinal)
+        .ThenBy(r => r.Category, StringComparer.Ordinal).ThenBy(r => r.Risk).ThenBy(r => r.Outcome, StringComparer.Ordinal)
+        .ToList();
 
     /// <summary>The report's rows for the CSV; the export is audited (who, which range and lines, how many rows).</summary>
     public async Task<IReadOnlyList<ReportRow>> ExportAsync(ReportFilter filter, Actor actor, CancellationToken cancellationToken = default)
@@ -139,8 +170,10 @@ public sealed class ReportService(
         var to = LineDay.ToUtc(line.TimeZone, filter.To.AddDays(1).ToDateTime(TimeOnly.MinValue));
         var sql = new StringBuilder(
             """
-            SELECT c."Channel", c."Status", c."ArrivedAt", c."ClaimedAt", c."AbandonedAt", COALESCE(k."Risk", c."Risk"), c."Urgent", c."Region", c."CaseId", k."Outcome"
+            SELECT c."Channel", c."Status", c."ArrivedAt", c."ClaimedAt", c."AbandonedAt", COALESCE(k."Risk", c."Risk"), c."Urgent", c."Region", c."Id", k."Outcome", g."Name"
             FROM "Contacts" AS c LEFT JOIN "Cases" AS k ON k."Id" = c."CaseId"
+            LEFT JOIN "CaseCategories" AS cc ON cc."CaseId" = c."CaseId"
+            LEFT JOIN "Categories" AS g ON g."Id" = cc."CategoryId"
             WHERE c."Line" = $line AND c."ArrivedAt" >= $from AND c."ArrivedAt" < $to
             """);
         var connection = (SqliteConnection)db.Database.GetDbConnection();
@@ -174,6 +207,13 @@ public sealed class ReportService(
             command.Parameters.AddWithValue("$outcome", outcome.ToString());
         }
 
+        // A case's categories through the join table's key (CaseId, CategoryId), one row per category.
+        if (!string.IsNullOrEmpty(filter.Category))
+        {
+            sql.Append(filter.Category == NoCategory ? """ AND cc."CategoryId" IS NULL""" : """ AND g."Name" = $category""");
+            command.Parameters.AddWithValue("$category", filter.Category);
+        }
+
         command.CommandText = sql.ToString();
         var contacts = new List<ReportContact>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -189,8 +229,9 @@ public sealed class ReportService(
                     (RiskLevel)reader.GetInt32(5),
                     reader.GetBoolean(6)),
                 reader.IsDBNull(7) ? null : reader.GetString(7),
-                reader.IsDBNull(8) ? null : reader.GetInt64(8),
-                reader.IsDBNull(9) ? null : Enum.Parse<CaseOutcome>(reader.GetString(9))));
+                reader.GetInt64(8),
+                reader.IsDBNull(9) ? null : Enum.Parse<CaseOutcome>(reader.GetString(9)),
+                reader.IsDBNull(10) ? null : reader.GetString(10)));
         }
 
         return contacts;
@@ -204,7 +245,7 @@ public sealed class ReportService(
     private static ReportBreakdown Breakdown(string dimension, IReadOnlyList<ReportRow> rows, Func<ReportRow, string> keyOf) =>
         new(dimension, rows.GroupBy(keyOf).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new ReportGroup(g.Key, Sum(g))).ToList());
 
-    private sealed record ReportContact(ContactFacts Facts, string? Region, long? CaseId, CaseOutcome? Outcome);
+    private sealed record ReportContact(ContactFacts Facts, string? Region, long ContactId, CaseOutcome? Outcome, string? Category);
 
     private readonly record struct ReportKey(DateOnly Day, string Line, ContactChannel Channel, string Region, string Category, RiskLevel Risk, string Outcome);
 }

@@ -11,6 +11,7 @@ namespace HelplineDashboard.Features.Wallboard;
 public sealed class CaseReassignmentService(
     IDbContextFactory<HelplineDbContext> dbFactory,
     WallboardMetrics metrics,
+    CasePresence presence,
     TimeProvider time,
     ILogger<CaseReassignmentService> logger)
 {
@@ -90,6 +91,7 @@ public sealed class CaseReassignmentService(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Case {CaseId} reassigned by {ActorId} to {UserId}", caseId, actor.UserId, target.Id);
+        await presence.HandedOverAsync(found.OwnerId, target.Id, cancellationToken);
         metrics.RequestRefresh();
     }
 }

@@ -4,6 +4,7 @@ using HelplineDashboard.Data;
 using HelplineDashboard.Features.Cases;
 using HelplineDashboard.Features.Contacts;
 using HelplineDashboard.Features.Escalations;
+using HelplineDashboard.Features.Languages;
 using HelplineDashboard.Features.Lines;
 using HelplineDashboard.Features.Presence;
 using HelplineDashboard.Features.Queue;
@@ -13,7 +14,8 @@ using Microsoft.Extensions.Options;
 namespace HelplineDashboard.Features.Wallboard;
 
 /// <summary>
-/// The one place that computes the wallboard. It listens to the queue, escalation and presence notifiers, recomputes
+/// The one place that computes the wallboard. It listens to the queue, escalation and presence notifiers (presence
+/// also decides which waiting contacts no one online speaks the language of), recomputes
 /// once per burst of events (events arriving while it computes fold into one more run), keeps the latest snapshot and
 /// publishes it through <see cref="WallboardNotifier"/>. Pages and the metrics hub only read the snapshot, so the
 /// database sees one computation however many screens are open. A slow timer also recomputes so "last hour" slides
@@ -24,6 +26,7 @@ public sealed class WallboardMetrics(
     LineCatalog lineCatalog,
     ThresholdService thresholds,
     PresenceService presence,
+    OnlineCounsellors online,
     QueueNotifier queueChanges,
     EscalationNotifier escalationChanges,
     PresenceNotifier presenceChanges,
@@ -121,10 +124,16 @@ public sealed class WallboardMetrics(
             .ToListAsync(cancellationToken);
 
         // Waiting contacts may have arrived before today (a caller waiting over midnight still waits).
-        var waiting = await db.Contacts.AsNoTracking()
+        var waitingInLanguage = await db.Contacts.AsNoTracking()
             .Where(c => c.Status == ContactStatus.Waiting && c.Line == code)
-            .Select(c => new ContactFacts(c.Channel, c.Status, c.ArrivedAt, c.ClaimedAt, c.AbandonedAt, c.Risk, c.Urgent))
+            .Select(c => new { Facts = new ContactFacts(c.Channel, c.Status, c.ArrivedAt, c.ClaimedAt, c.AbandonedAt, c.Risk, c.Urgent), c.Language })
             .ToListAsync(cancellationToken);
+        var waiting = waitingInLanguage.Select(c => c.Facts).ToList();
+        var uncovered = LanguageMatch.Uncovered(waitingInLanguage, c => (code, c.Language), online.Current)
+            .GroupBy(c => c.Language)
+            .Select(g => new UncoveredLanguage(g.Key, g.Count()))
+            .OrderByDescending(u => u.Waiting).ThenBy(u => u.Language, StringComparer.Ordinal)
+            .ToList();
 
         var escalations = await db.Escalations.AsNoTracking()
             .Where(e => e.Line == code && e.RequestedAt >= dayStart)
@@ -155,7 +164,10 @@ public sealed class WallboardMetrics(
                 .ThenBy(e => e.Status)
                 .ToList(),
             PerHour(line.TimeZone, recent.Where(c => c.ArrivedAt >= dayStart).Select(c => c.ArrivedAt)),
-            await SameDayLastWeekAsync(db, line, dayStart, cancellationToken));
+            await SameDayLastWeekAsync(db, line, dayStart, cancellationToken))
+        {
+            Uncovered = uncovered,
+        };
     }
 
     private static QueueFigures Queue(IEnumerable<ContactFacts> waiting)

@@ -33,7 +33,17 @@ public sealed record LineBoard(
     IReadOnlyList<ChannelBoard> Channels,
     IReadOnlyList<EscalationCount> EscalationsToday,
     IReadOnlyList<int> ContactsPerHourToday,
-    IReadOnlyList<int> ContactsPerHourSameDayLastWeek);
+    IReadOnlyList<int> ContactsPerHourSameDayLastWeek)
+{
+    /// <summary>
+    /// Waiting contacts no one online (Available or Busy) on the line speaks the language of, per language (code, as
+    /// the intake gives it), most first. Issue 8: the supervisor sees them flagged.
+    /// </summary>
+    public IReadOnlyList<UncoveredLanguage> Uncovered { get; init; } = [];
+}
+
+/// <summary><paramref name="Waiting"/> contacts wait in <paramref name="Language"/>, which no one online on the line speaks.</summary>
+public sealed record UncoveredLanguage(string Language, int Waiting);
 
 public sealed record ChannelBoard(ContactChannel Channel, QueueFigures Queue, PeriodFigures Today, PeriodFigures LastHour);
 

@@ -16,6 +16,7 @@ namespace HelplineDashboard.Features.Cases.Transfers;
 public sealed class TransferService(
     IDbContextFactory<HelplineDbContext> dbFactory,
     TransferNotifier notifier,
+    CasePresence presence,
     TimeProvider time,
     ILogger<TransferService> logger)
 {
@@ -113,6 +114,7 @@ public sealed class TransferService(
         logger.LogInformation("Transfer {TransferId} of case {CaseId} accepted by {UserId}", transferId, transfer.CaseId, actor.UserId);
         transfer.Status = TransferStatus.Accepted;
         await PublishAsync(transfer, newOwnerId: actor.UserId);
+        await presence.HandedOverAsync(transfer.FromUserId, actor.UserId, cancellationToken);
     }
 
     /// <summary>The receiver says no; the case stays with the sender, who is told live.</summary>
