@@ -18,7 +18,10 @@ public sealed class CircuitsScenario(AppLauncher launcher, BenchOptions options)
     private const int PagesPerContext = 25;
     private const string Chromium = "/usr/bin/chromium";
     private static readonly string[] Counsellors = ["counsellor1@helpline.local", "counsellor2@helpline.local"];
-    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(6);
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(8);
+
+    /// <summary>Opening the pages and moving them to the queue each get this long; the figures divide by the pages that made it.</summary>
+    private static readonly TimeSpan PhaseBudget = TimeSpan.FromMinutes(3);
 
     public string Name => "circuits";
 
@@ -35,7 +38,8 @@ public sealed class CircuitsScenario(AppLauncher launcher, BenchOptions options)
             new("queue", "heap per circuit, queue page with the waiting contacts", "KB", Target.NoMoreThan(500, "KB"), 0),
             new("idle", "heap per circuit, idle (home page)", "KB", Decimals: 0),
             new("base", "heap with no pages (contacts queued)", "MB", Decimals: 1),
-            new("pages", "pages whose queue showed the contacts", "", Decimals: 0),
+            new("opened", "pages opened (signed in, circuit up) within the time box", "", Decimals: 0),
+            new("pages", "pages on the queue showing all the contacts", "", Decimals: 0),
         ]
         : [];
 
@@ -71,11 +75,12 @@ public sealed class CircuitsScenario(AppLauncher launcher, BenchOptions options)
         result.Values["base"] = baseHeap / 1_048_576.0;
 
         var pages = new List<IPage>();
-        for (var c = 1; pages.Count < options.Circuits; c++)
+        var opening = System.Diagnostics.Stopwatch.StartNew();
+        for (var c = 1; pages.Count < options.Circuits && opening.Elapsed < PhaseBudget; c++)
         {
             var context = await NewSignedInContextAsync(browser, app.BaseAddress, c, ct);
             var inContext = Math.Min(PagesPerContext, options.Circuits - pages.Count);
-            for (var i = 0; i < inContext; i++)
+            for (var i = 0; i < inContext && opening.Elapsed < PhaseBudget; i++)
             {
                 pages.Add(await OpenHomeAsync(context, app.BaseAddress, ct));
             }
@@ -84,18 +89,26 @@ public sealed class CircuitsScenario(AppLauncher launcher, BenchOptions options)
         var idleHeap = await HeapAsync(app.BaseAddress, heapReader, ct);
         result.Values["idle"] = (idleHeap - baseHeap) / 1024.0 / pages.Count;
 
+        result.Values["opened"] = pages.Count;
         var shown = 0;
-        foreach (var page in pages)
+        var onQueue = 0;
+        var moving = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var page in pages.TakeWhile(_ => moving.Elapsed < PhaseBudget))
         {
             ct.ThrowIfCancellationRequested();
-            if (await ShowQueueAsync(page) == options.CircuitContacts)
+            var count = await ShowQueueAsync(page);
+            onQueue++;
+            if (count == options.CircuitContacts)
             {
                 shown++;
             }
         }
 
         var queueHeap = await HeapAsync(app.BaseAddress, heapReader, ct);
-        result.Values["queue"] = (queueHeap - baseHeap) / 1024.0 / pages.Count;
+        // Pages not moved in time stay idle: count them at the idle figure and divide the rest by the pages on the queue.
+        result.Values["queue"] = onQueue == 0
+            ? double.NaN
+            : (queueHeap - baseHeap - (idleHeap - baseHeap) / (double)pages.Count * (pages.Count - onQueue)) / 1024.0 / onQueue;
         result.Values["pages"] = shown;
         result.Facts["heap (bytes): base / idle / queue"] = $"{baseHeap:N0} / {idleHeap:N0} / {queueHeap:N0}";
         return result;
