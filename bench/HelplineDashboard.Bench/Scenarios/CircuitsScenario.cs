@@ -39,6 +39,7 @@ public sealed class CircuitsScenario(AppLauncher launcher, BenchOptions options)
             new("idle", "heap per circuit, idle (home page)", "KB", Decimals: 0),
             new("base", "heap with no pages (contacts queued)", "MB", Decimals: 1),
             new("opened", "pages opened (signed in, circuit up) within the time box", "", Decimals: 0),
+            new("moved", "pages moved to the queue within the time box", "", Decimals: 0),
             new("pages", "pages on the queue showing all the contacts", "", Decimals: 0),
         ]
         : [];
@@ -110,6 +111,7 @@ public sealed class CircuitsScenario(AppLauncher launcher, BenchOptions options)
             ? double.NaN
             : (queueHeap - baseHeap - (idleHeap - baseHeap) / (double)pages.Count * (pages.Count - onQueue)) / 1024.0 / onQueue;
         result.Values["pages"] = shown;
+        result.Values["moved"] = onQueue;
         result.Facts["heap (bytes): base / idle / queue"] = $"{baseHeap:N0} / {idleHeap:N0} / {queueHeap:N0}";
         return result;
     }
