@@ -6,6 +6,7 @@ using HelplineDashboard.Features.Accounts;
 using HelplineDashboard.Features.Audit;
 using HelplineDashboard.Features.Administration;
 using HelplineDashboard.Features.Cases;
+using HelplineDashboard.Features.Diagnostics;
 using HelplineDashboard.Features.Escalations;
 using HelplineDashboard.Features.FollowUps;
 using HelplineDashboard.Features.Referrals;
@@ -100,6 +101,7 @@ public static class HostingExtensions
         app.MapHelplineEscalations(app.Environment);
         app.MapHelplineWallboard();
         app.MapHelplineReports();
+        app.MapHelplineDiagnostics(app.Configuration, app.Environment);
         return app;
     }
 

@@ -29,6 +29,7 @@ IScenario[] all =
     new PushScenario(launcher, options),
     new IntakeScenario(launcher, options),
     new ClaimsScenario(launcher, options),
+    new CircuitsScenario(launcher, options),
     new ColdStartScenario(launcher),
     new WallboardScenario(launcher),
 ];

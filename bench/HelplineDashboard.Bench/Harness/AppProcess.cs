@@ -188,6 +188,7 @@ public sealed class AppProcess : IAppTarget
         ("ConnectionStrings__Helpline", $"Data Source={Path.Combine(dataDir, "helpline.db")}"),
         ("DataProtection__KeysPath", Path.Combine(dataDir, "keys")),
         ("Simulator__Enabled", "false"),
+        ("Diagnostics__HeapEndpoint", "true"), // GET /diagnostics/heap for the circuits scenario (Development only)
         ($"Intake__Gateways__{GatewayName}__KeySha256", Sha256Hex(GatewayKey)),
         ($"Intake__Gateways__{GatewayName}__Lines__0", "111"),
         ($"Intake__Gateways__{GatewayName}__Lines__1", "117"),

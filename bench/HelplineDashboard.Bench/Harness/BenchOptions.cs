@@ -3,7 +3,7 @@ namespace HelplineDashboard.Bench.Harness;
 /// <summary>The command line: <c>--scenario push|intake|claims|coldstart|all --seconds N --runs N [--url U]</c>.</summary>
 public sealed record BenchOptions
 {
-    public static readonly string[] ScenarioNames = ["push", "intake", "claims", "coldstart", "wallboard"];
+    public static readonly string[] ScenarioNames = ["push", "intake", "claims", "circuits", "coldstart", "wallboard"];
 
     public IReadOnlyList<string> Scenarios { get; init; } = ScenarioNames;
 
@@ -29,6 +29,11 @@ public sealed record BenchOptions
     public int Claimers { get; init; } = 200;
 
     public int ClaimContacts { get; init; } = 1000;
+
+    /// <summary>Circuit memory: counsellor pages in Chromium and waiting contacts on their queue.</summary>
+    public int Circuits { get; init; } = 100;
+
+    public int CircuitContacts { get; init; } = 500;
 
     /// <summary>How long each bare-SQLite floor loop runs, in seconds.</summary>
     public int FloorSeconds { get; init; } = 5;
@@ -57,6 +62,8 @@ public sealed record BenchOptions
                 "--connections" => options with { IntakeConnections = PositiveInt(name, Value()) },
                 "--claimers" => options with { Claimers = PositiveInt(name, Value()) },
                 "--claim-contacts" => options with { ClaimContacts = PositiveInt(name, Value()) },
+                "--circuits" => options with { Circuits = PositiveInt(name, Value()) },
+                "--circuit-contacts" => options with { CircuitContacts = PositiveInt(name, Value()) },
                 "--floor-seconds" => options with { FloorSeconds = PositiveInt(name, Value()) },
                 "--app-dll" => options with { AppDll = Path.GetFullPath(Value()) },
                 "--no-write" => options with { WriteResults = false },
@@ -70,7 +77,7 @@ public sealed record BenchOptions
     public const string Usage =
         """
         dotnet run -c Release --project bench/HelplineDashboard.Bench -- [options]
-          --scenario push|intake|claims|coldstart|wallboard|all   (comma-separated; default all)
+          --scenario push|intake|claims|circuits|coldstart|wallboard|all   (comma-separated; default all)
           --seconds N          load phase per run (default 20)
           --runs N             runs per scenario; figures are medians (default 3)
           --url URL            target a running app instead of starting one (with --api-key KEY)
@@ -79,6 +86,8 @@ public sealed record BenchOptions
           --connections N      gateway connections for intake (default 64)
           --claimers N         concurrent hub claimers for claims (default 200)
           --claim-contacts N   waiting contacts for claims (default 1000)
+          --circuits N         counsellor pages in Chromium for circuits (default 100)
+          --circuit-contacts N waiting contacts for circuits (default 500)
           --floor-seconds N    bare SQLite loop per durability setting (default 5)
           --app-dll PATH       the built app (default HelplineDashboard/bin/Release/net10.0/HelplineDashboard.dll)
           --no-write           print only; do not touch bench/RESULTS.md and bench/results/

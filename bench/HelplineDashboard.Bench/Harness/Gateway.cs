@@ -56,6 +56,26 @@ public sealed class Gateway : IDisposable
         }
     }
 
+    /// <summary>Posts <paramref name="count"/> distinct contacts over 32 connections; the ids in ascending order.</summary>
+    public static async Task<List<long>> PostManyAsync(IAppTarget app, int count, CancellationToken cancellationToken)
+    {
+        using var gateway = new Gateway(app, connections: 32);
+        var bodies = new ContactBodies(Guid.NewGuid().ToString("N")[..8]);
+        var ids = new System.Collections.Concurrent.ConcurrentBag<long>();
+        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken },
+            async (_, ct) =>
+            {
+                var posted = await gateway.PostAsync(bodies.Next(), ct);
+                if (!posted.Created)
+                {
+                    throw new InvalidOperationException($"Setting up the queue failed: {posted.Status} {posted.Error}");
+                }
+
+                ids.Add(posted.Id!.Value);
+            });
+        return [.. ids.Order()];
+    }
+
     public void Dispose() => _http.Dispose();
 
     private sealed record Receipt(long Id);

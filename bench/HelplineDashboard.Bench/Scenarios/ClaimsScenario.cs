@@ -49,7 +49,7 @@ public sealed class ClaimsScenario(AppLauncher launcher, BenchOptions options) :
         await using (var app = await launcher.StartAsync(dataDir, cancellationToken))
         {
             databasePath = app.DatabasePath;
-            var ids = await PostContactsAsync(app, cancellationToken);
+            var ids = await Gateway.PostManyAsync(app, options.ClaimContacts, cancellationToken);
             var cookies = await SignIn.AsAsync(app.BaseAddress, SignIn.Supervisor, SignIn.DemoPassword, cancellationToken);
             var connections = new HubConnection[options.Claimers];
             await Parallel.ForAsync(0, connections.Length, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
@@ -92,25 +92,6 @@ public sealed class ClaimsScenario(AppLauncher launcher, BenchOptions options) :
         }
 
         return result;
-    }
-
-    private async Task<List<long>> PostContactsAsync(IAppTarget app, CancellationToken cancellationToken)
-    {
-        using var gateway = new Gateway(app, connections: 32);
-        var bodies = new ContactBodies(Guid.NewGuid().ToString("N")[..8]);
-        var ids = new ConcurrentBag<long>();
-        await Parallel.ForAsync(0, options.ClaimContacts, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken },
-            async (_, ct) =>
-            {
-                var posted = await gateway.PostAsync(bodies.Next(), ct);
-                if (!posted.Created)
-                {
-                    throw new InvalidOperationException($"Setting up the queue failed: {posted.Status} {posted.Error}");
-                }
-
-                ids.Add(posted.Id!.Value);
-            });
-        return [.. ids.Order()];
     }
 
     private static async Task ClaimUntilNoneLeftAsync(HubConnection connection, List<long> ids, Race race, Random random, CancellationToken cancellationToken)

@@ -1,0 +1,47 @@
+using System.Net;
+using System.Net.Http.Json;
+using HelplineDashboard.Tests.Support;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HelplineDashboard.Tests.Integration;
+
+/// <summary>The benchmark's heap endpoint exists only when a Development app is told to map it.</summary>
+public sealed class HeapDiagnosticsTests
+{
+    private const string Path = "diagnostics/heap";
+
+    private static bool IsMapped(HelplineAppFactory factory) =>
+        factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Any(e => e.RoutePattern.RawText?.TrimStart('/') == Path);
+
+    [Fact]
+    public void The_heap_endpoint_is_not_mapped_by_default()
+    {
+        using var factory = new HelplineAppFactory();
+        _ = factory.Server;
+
+        Assert.False(IsMapped(factory));
+    }
+
+    [Fact]
+    public async Task A_supervisor_reads_the_heap_after_a_full_collection_when_the_endpoint_is_switched_on()
+    {
+        using var factory = new HelplineAppFactory(useKestrel: false, new Dictionary<string, string?> { ["Diagnostics:HeapEndpoint"] = "true" });
+        _ = factory.Server;
+        Assert.True(IsMapped(factory));
+
+        var supervisor = (await SignIn.AsAsync(factory, Accounts.Supervisor)).Client;
+        var reading = await supervisor.GetFromJsonAsync<Reading>(Path);
+        Assert.NotNull(reading);
+        Assert.True(reading.TotalBytes > 0);
+        Assert.True(reading.Gen2Collections > 0);
+
+        var counsellor = (await SignIn.AsAsync(factory, Accounts.Counsellor1)).Client;
+        using var refused = await counsellor.GetAsync(Path);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+    }
+
+    private sealed record Reading(long TotalBytes, long HeapSizeBytes, long FragmentedBytes, int Gen2Collections);
+}
