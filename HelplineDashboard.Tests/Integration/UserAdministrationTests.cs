@@ -172,6 +172,24 @@ public sealed class UserAdministrationTests(HelplineAppFactory factory) : IClass
         Assert.False(await db.ApiKeys.AnyAsync(k => k.Name == $"mine-{who}"));
         Assert.Null((await db.ApiKeys.SingleAsync(k => k.Id == key.Key.Id)).RevokedAt);
     }
+
+    [Fact]
+    public async Task A_password_the_rules_refuse_is_explained_in_the_administrators_language()
+    {
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("ru");
+        try
+        {
+            var refused = await Assert.ThrowsAsync<HelplineRuleException>(() =>
+                CreateAsync(UniqueEmail("short"), [Roles.Counsellor], ["111"], password: "short"));
+
+            Assert.Contains("Пароль должен содержать не менее 12 символов.", refused.Message);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = before;
+        }
+    }
 }
 
 /// <summary>Each test has its own app: whether an administrator is the last one depends on who else exists.</summary>

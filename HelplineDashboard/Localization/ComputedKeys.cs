@@ -9,6 +9,7 @@ using HelplineDashboard.Features.Presence;
 using HelplineDashboard.Features.Queue;
 using HelplineDashboard.Features.Referrals;
 using HelplineDashboard.Features.Reports;
+using HelplineDashboard.Features.Simulator;
 using HelplineDashboard.Features.Wallboard;
 
 namespace HelplineDashboard.Localization;
@@ -31,6 +32,8 @@ public static class ComputedKeys
         .. Enum.GetValues<AccountState>().Select(AdministrationFormat.StateLabel),
         .. Roles.All,
         .. Specialisms.All,
+        .. HelplineIdentityErrorDescriber.Keys,
+        .. SimulatedMessages.Keys,
         "Open",
         "Closed",
         .. Enum.GetValues<EscalationStatus>().Select(WallboardFormat.EscalationStatus),

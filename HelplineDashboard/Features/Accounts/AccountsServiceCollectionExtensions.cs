@@ -45,6 +45,7 @@ public static class AccountsServiceCollectionExtensions
             .AddEntityFrameworkStores<HelplineDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
+            .AddErrorDescriber<HelplineIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<HelplineUserClaimsPrincipalFactory>();
 
         // Outside Development cookies are __Host- prefixed: Secure, host-only, path /. Development runs on plain http.

@@ -12,6 +12,7 @@ public sealed class ContactSimulator(
     IntakeValidator validator,
     IntakeService intake,
     LineCatalog lines,
+    SimulatedMessages messages,
     IOptions<SimulatorOptions> options,
     TimeProvider time,
     ILogger<ContactSimulator> logger) : BackgroundService
@@ -26,7 +27,7 @@ public sealed class ContactSimulator(
             return;
         }
 
-        var factory = new SimulatedContactFactory(lines, settings.Seed);
+        var factory = new SimulatedContactFactory(lines, messages, settings.Seed);
         var pendingHangUps = new PriorityQueue<string, DateTimeOffset>();
         var meanGap = TimeSpan.FromMinutes(1 / settings.ContactsPerMinute);
         logger.LogInformation("Contact simulator feeding about {Rate} contacts a minute", settings.ContactsPerMinute);

@@ -6,7 +6,7 @@ using HelplineDashboard.Features.Lines;
 namespace HelplineDashboard.Features.Simulator;
 
 /// <summary>Makes realistic intake requests for the configured lines: local mobile numbers, languages, regions, channels.</summary>
-public sealed class SimulatedContactFactory(LineCatalog lines, int? seed)
+public sealed class SimulatedContactFactory(LineCatalog lines, SimulatedMessages messages, int? seed)
 {
     private static readonly Dictionary<string, string[]> MobilePrefixes = new()
     {
@@ -18,13 +18,6 @@ public sealed class SimulatedContactFactory(LineCatalog lines, int? seed)
     {
         ["KZ"] = ["kk", "kk", "ru", "ru", "ru"],
         ["KG"] = ["ky", "ky", "ky", "ru", "ru"],
-    };
-
-    private static readonly Dictionary<string, string[]> Messages = new()
-    {
-        ["ru"] = ["Мне нужна помощь, можно поговорить?", "Муж опять угрожает, я боюсь идти домой", "Сына травят в школе, что делать?", "Подскажите, куда обратиться за пособием", "Можно получить консультацию юриста?"],
-        ["kk"] = ["Маған көмек керек", "Күйеуім қорқытады, үйге барудан қорқамын", "Балама мектепте қысым көрсетеді", "Заңгермен кеңесуге бола ма?"],
-        ["ky"] = ["Мага жардам керек", "Күйөөм коркутат, үйгө барганга коркуп жатам", "Балама мектепте зордук көрсөтүшөт", "Жөлөкпул боюнча кайда кайрылсам болот?"],
     };
 
     private readonly Faker _faker = seed is { } s ? new Faker { Random = new Randomizer(s) } : new Faker();
@@ -41,7 +34,7 @@ public sealed class SimulatedContactFactory(LineCatalog lines, int? seed)
             ExternalId = $"sim-{Guid.NewGuid():N}",
             From = channel == ContactChannel.Chat ? $"chat:{_faker.Internet.UserName().ToLowerInvariant()}" : MobileNumber(line),
             Language = language,
-            Message = channel == ContactChannel.Voice ? null : _faker.PickRandom(Messages.GetValueOrDefault(language, Messages["ru"])),
+            Message = channel == ContactChannel.Voice ? null : messages.In(language, _faker.Random.Int(0, SimulatedMessages.Keys.Count - 1)),
             Region = line.Regions.Count == 0 ? null : _faker.PickRandom(line.Regions.ToList()),
             Urgent = false,
         };

@@ -6,6 +6,7 @@ public static class SimulatorServiceCollectionExtensions
     public static IServiceCollection AddHelplineSimulator(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.Configure<SimulatorOptions>(configuration.GetSection(SimulatorOptions.SectionName));
+        services.AddSingleton<SimulatedMessages>();
 
         // Registered in every Development host; it reads Simulator:Enabled when it starts, after all configuration is in.
         if (environment.IsDevelopment())
