@@ -59,18 +59,21 @@ public sealed class QueueService(
         var lines = actor.Lines.ToList();
         var now = time.GetUtcNow().UtcDateTime;
 
-        if (!confirmedOutOfLanguage && await OutOfLanguageAsync(contactId, actor, lines, cancellationToken) is { } language)
-        {
-            return ClaimResult.OutOfLanguage(language);
-        }
-
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
-        // In a race most claimants find the contact already taken: tell them from a read, without queuing for
-        // SQLite's write lock behind the winners. A contact still waiting goes on to the conditional update below.
-        if (await ExplainLostClaimAsync(db, contactId, lines, cancellationToken) is { Status: not ClaimStatus.NotFound } taken)
+        // One read answers most claims without the write lock: in a race most claimants find the contact already
+        // taken, and a contact in a language the actor does not speak needs their confirmation first. A contact
+        // still waiting goes on to the conditional update below.
+        var seen = await GlanceAsync(db, contactId, lines, cancellationToken);
+        if (seen is { Status: not ContactStatus.Waiting })
         {
-            return taken;
+            return Explain(seen);
+        }
+
+        if (seen is not null && !confirmedOutOfLanguage &&
+            !LanguageMatch.Speaks(await languages.CounselLanguagesAsync(actor.UserId, cancellationToken), seen.Language))
+        {
+            return ClaimResult.OutOfLanguage(seen.Language);
         }
 
         using var turn = await writeGate.EnterAsync(cancellationToken);
@@ -90,7 +93,7 @@ public sealed class QueueService(
         {
             await transaction.RollbackAsync(cancellationToken);
             turn.Dispose();
-            return await ExplainLostClaimAsync(db, contactId, lines, cancellationToken);
+            return Explain(await GlanceAsync(db, contactId, lines, cancellationToken));
         }
 
         var contact = await db.Contacts.SingleAsync(c => c.Id == contactId, cancellationToken);
@@ -122,37 +125,21 @@ public sealed class QueueService(
         return ClaimResult.Won(opened.Id);
     }
 
-    /// <summary>The contact's language when the actor does not speak it; null when they do or it is not waiting.</summary>
-    private async Task<string?> OutOfLanguageAsync(long contactId, Actor actor, List<string> lines, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var language = await db.Contacts.AsNoTracking()
-            .Where(c => c.Id == contactId && c.Status == ContactStatus.Waiting && lines.Contains(c.Line))
-            .Select(c => c.Language)
-            .SingleOrDefaultAsync(cancellationToken);
-        if (language is null)
-        {
-            return null;
-        }
+    private sealed record ContactGlance(ContactStatus Status, string? ClaimedByName, string Language);
 
-        var spoken = await languages.CounselLanguagesAsync(actor.UserId, cancellationToken);
-        return LanguageMatch.Speaks(spoken, language) ? null : language;
-    }
-
-    private static async Task<ClaimResult> ExplainLostClaimAsync(
-        HelplineDbContext db, long contactId, List<string> lines, CancellationToken cancellationToken)
-    {
-        var contact = await db.Contacts.AsNoTracking()
+    private static Task<ContactGlance?> GlanceAsync(HelplineDbContext db, long contactId, List<string> lines, CancellationToken cancellationToken) =>
+        db.Contacts.AsNoTracking()
             .Where(c => c.Id == contactId && lines.Contains(c.Line))
-            .Select(c => new { c.Status, c.ClaimedByName })
+            .Select(c => new ContactGlance(c.Status, c.ClaimedByName, c.Language))
             .SingleOrDefaultAsync(cancellationToken);
-        return contact?.Status switch
-        {
-            ContactStatus.Claimed => ClaimResult.AlreadyClaimed(contact.ClaimedByName ?? ""),
-            ContactStatus.Abandoned => ClaimResult.Abandoned(),
-            _ => ClaimResult.NotFound(),
-        };
-    }
+
+    /// <summary>Why a claim on a contact that is not (or no longer) waiting did not win.</summary>
+    private static ClaimResult Explain(ContactGlance? contact) => contact?.Status switch
+    {
+        ContactStatus.Claimed => ClaimResult.AlreadyClaimed(contact.ClaimedByName ?? ""),
+        ContactStatus.Abandoned => ClaimResult.Abandoned(),
+        _ => ClaimResult.NotFound(),
+    };
 
     private static void EnsureWorksQueue(Actor actor)
     {
