@@ -87,6 +87,7 @@ public abstract class HelplineTestContext : BunitContext, IAsyncLifetime
     protected static IConfiguration WallboardSettings { get; } = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
     {
         ["Presence:GraceSeconds"] = "30",
+        ["Wallboard:MinIntervalMilliseconds"] = "0",
         ["Wallboard:Lines:111:LongestWaitAlarmSeconds"] = "60",
         ["Wallboard:Lines:117:LongestWaitAlarmSeconds"] = "30",
     }).Build();

@@ -135,6 +135,36 @@ public sealed class WallboardTests : HelplineTestContext
         page.WaitForAssertion(() => Assert.DoesNotContain("Kazakh", page.Find("[data-testid=line-111-uncovered]").TextContent), Patience);
     }
 
+    [Fact]
+    public async Task A_burst_of_contacts_folds_into_one_computation_per_interval()
+    {
+        Service<Microsoft.Extensions.Options.IOptionsMonitor<WallboardOptions>>().CurrentValue.MinIntervalMilliseconds = 1000;
+        var metrics = Service<WallboardMetrics>();
+        var published = 0;
+        using var subscription = Service<WallboardNotifier>().Subscribe(_ =>
+        {
+            Interlocked.Increment(ref published);
+            return Task.CompletedTask;
+        });
+        await metrics.StartAsync(CancellationToken.None);
+        await Eventually.MatchAsync(() => Task.FromResult(Volatile.Read(ref published)), n => n == 1, Patience, "the first computation");
+
+        for (var i = 0; i < 5; i++)
+        {
+            await QueueInLanguageAsync($"wb-burst-{i}", "kk");
+        }
+
+        // Within the interval nothing is recomputed: the burst waits, folded into one.
+        Assert.Equal(0, metrics.Current.Lines.Single(l => l.Line == "111").Queue.Waiting);
+        Assert.Equal(1, Volatile.Read(ref published));
+
+        Clock.Advance(TimeSpan.FromSeconds(1));
+
+        await Eventually.MatchAsync(() => Task.FromResult(metrics.Current.Lines.Single(l => l.Line == "111").Queue.Waiting), n => n == 5, Patience, "the burst on the wallboard");
+        Assert.Equal(2, Volatile.Read(ref published));
+        await metrics.StopAsync(CancellationToken.None);
+    }
+
     private async Task QueueInLanguageAsync(string externalId, string language) =>
         await Service<Features.Intake.IntakeService>().SubmitAsync("test-gateway", new Features.Intake.ValidIntake(
             "111", Features.Contacts.ContactChannel.Voice, externalId, "+77011234567", language, null, null, false));

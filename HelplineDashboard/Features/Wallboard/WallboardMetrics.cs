@@ -69,6 +69,7 @@ public sealed class WallboardMetrics(
             RequestRefresh();
             await foreach (var _ in _pending.Reader.ReadAllAsync(stoppingToken))
             {
+                var started = time.GetTimestamp();
                 try
                 {
                     await RefreshAsync(stoppingToken);
@@ -76,6 +77,12 @@ public sealed class WallboardMetrics(
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     logger.LogError(ex, "The wallboard could not be computed; the last snapshot stays");
+                }
+
+                var rest = TimeSpan.FromMilliseconds(options.CurrentValue.MinIntervalMilliseconds) - time.GetElapsedTime(started);
+                if (rest > TimeSpan.Zero)
+                {
+                    await Task.Delay(rest, time, stoppingToken);
                 }
             }
         }

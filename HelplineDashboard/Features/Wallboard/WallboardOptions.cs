@@ -13,6 +13,13 @@ public sealed class WallboardOptions
     /// </summary>
     public int RefreshSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// The least time between two computations. Events during a computation, or within this time after it, fold into
+    /// one more: a burst of hundreds of contacts a second costs a few computations a second, not one per contact,
+    /// and every screen still sees an event well within a second.
+    /// </summary>
+    public int MinIntervalMilliseconds { get; set; } = 250;
+
     public LineThresholds For(string line) =>
         Lines.TryGetValue(line, out var configured) ? configured.ToThresholds() : LineThresholds.Default;
 }
