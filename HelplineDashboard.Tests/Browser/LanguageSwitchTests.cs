@@ -61,6 +61,10 @@ public sealed partial class LanguageSwitchTests(BrowserFixture browser, ITestOut
         await page.ReloadAsync();
         await Expect(page.GetByTestId("case-title")).ToHaveTextAsync($"№ {caseId} іс");
 
+        // The escalation form's lists and the region chosen in them are in Kazakh too.
+        await page.GetByTestId("open-escalation").ClickAsync();
+        await BrowserSteps.ChooseAsync(page, page.GetByTestId("escalation-region"), "Алматы облысы");
+
         // And back to Russian from the case page: the same case, now in Russian.
         await ChooseLanguageAsync(page, "ru");
         await Expect(page.GetByTestId("case-title")).ToHaveTextAsync($"Дело № {caseId}");
