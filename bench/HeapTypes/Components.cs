@@ -4,10 +4,8 @@ static class Components
 {
     public static void Run(string path, int n)
     {
-        var (target, runtime) = Dump.Open(path);
-        using var _ = target;
-        using var __ = runtime;
-        var heap = runtime.Heap;
+        Dump.Read(path, heap =>
+        {
         var byType = new Dictionary<string, (long Count, long Bytes)>();
         foreach (var o in heap.EnumerateObjects())
         {
@@ -37,5 +35,6 @@ static class Components
         Console.WriteLine($"components total {byType.Values.Sum(v => v.Count) / (double)n:F1}/circ, builder bytes {byType.Values.Sum(v => v.Bytes) / n:N0}/circ");
         foreach (var (k, v) in byType.OrderByDescending(kv => kv.Value.Bytes).Take(60))
             Console.WriteLine($"{v.Count / (double)n,8:F1} comps/circ {v.Bytes / n,10:N0} B/circ  {k}");
+        });
     }
 }

@@ -4,12 +4,11 @@ static class FrameStrings
 {
     public static void Run(string path, int n)
     {
-        var (target, runtime) = Dump.Open(path);
-        using var _ = target;
-        using var __ = runtime;
+        Dump.Read(path, heap =>
+        {
         var seen = new HashSet<ulong>();
         var hist = new Dictionary<string, (long Count, long Bytes)>();
-        foreach (var o in runtime.Heap.EnumerateObjects())
+        foreach (var o in heap.EnumerateObjects())
         {
             if (!o.IsValid || o.Type?.Name != "Microsoft.AspNetCore.Components.RenderTree.RenderTreeFrame[]") continue;
             foreach (var r in o.EnumerateReferences())
@@ -24,5 +23,6 @@ static class FrameStrings
         Console.WriteLine($"unique strings {hist.Values.Sum(v => v.Count) / (double)n:F0}/circ {hist.Values.Sum(v => v.Bytes) / n:N0} B/circ");
         foreach (var (k, v) in hist.OrderByDescending(kv => kv.Value.Bytes).Take(50))
             Console.WriteLine($"{v.Count / (double)n,8:F1} /circ {v.Bytes / n,8:N0} B/circ  {k.Replace("\n", " ")}");
+        });
     }
 }

@@ -4,10 +4,8 @@ static class Referrers
 {
     public static void Run(string path, int n, string[] types)
     {
-        var (target, runtime) = Dump.Open(path);
-        using var _ = target;
-        using var __ = runtime;
-        var heap = runtime.Heap;
+        Dump.Read(path, heap =>
+        {
         var set = new HashSet<string>(types);
         var hist = new Dictionary<(string, string), (long Count, long Bytes)>();
         foreach (var o in heap.EnumerateObjects())
@@ -25,5 +23,6 @@ static class Referrers
         }
         foreach (var (k, v) in hist.OrderByDescending(kv => kv.Value.Bytes).Take(40))
             Console.WriteLine($"{v.Count / (double)n,8:F1} refs/circ {v.Bytes / n,10:N0} B/circ  {k.Item1} <- {k.Item2}");
+        });
     }
 }
