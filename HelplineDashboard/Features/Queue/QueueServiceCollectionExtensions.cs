@@ -5,6 +5,7 @@ public static class QueueServiceCollectionExtensions
     public static IServiceCollection AddHelplineQueue(this IServiceCollection services)
     {
         services.AddSingleton<QueueNotifier>();
+        services.AddSingleton<QueuedContactPool>();
         services.AddSingleton<QueueService>();
         services.AddSingleton<ContactReleaseService>();
         services.AddHostedService<QueueHubRelay>();
