@@ -16,7 +16,7 @@ namespace HelplineDashboard.Bench.Scenarios;
 public sealed class CircuitsScenario(AppLauncher launcher, BenchOptions options) : IScenario
 {
     private const int PagesPerContext = 25;
-    private const string Chromium = "/usr/bin/chromium";
+    internal const string Chromium = "/usr/bin/chromium";
     private static readonly string[] Counsellors = ["counsellor1@helpline.local", "counsellor2@helpline.local"];
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(8);
 
@@ -116,7 +116,7 @@ public sealed class CircuitsScenario(AppLauncher launcher, BenchOptions options)
         return result;
     }
 
-    private static async Task<IBrowserContext> NewSignedInContextAsync(
+    internal static async Task<IBrowserContext> NewSignedInContextAsync(
         IBrowser browser, Uri baseAddress, int index, CancellationToken cancellationToken)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 1000, Height = 700 } });
@@ -131,7 +131,7 @@ public sealed class CircuitsScenario(AppLauncher launcher, BenchOptions options)
         return context;
     }
 
-    private static async Task<IPage> OpenHomeAsync(IBrowserContext context, Uri baseAddress, CancellationToken cancellationToken)
+    internal static async Task<IPage> OpenHomeAsync(IBrowserContext context, Uri baseAddress, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var page = await context.NewPageAsync();
@@ -144,7 +144,7 @@ public sealed class CircuitsScenario(AppLauncher launcher, BenchOptions options)
     /// Moves the page to the queue inside its circuit, as a click on the menu would (Blazor's client-side navigation),
     /// shows all languages and waits for the rows; the waiting count the page shows.
     /// </summary>
-    private static async Task<int> ShowQueueAsync(IPage page)
+    internal static async Task<int> ShowQueueAsync(IPage page)
     {
         await page.EvaluateAsync("() => Blazor.navigateTo('/queue')");
         await page.Locator("[data-testid=queue-table]").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
@@ -161,7 +161,7 @@ public sealed class CircuitsScenario(AppLauncher launcher, BenchOptions options)
     }
 
     /// <summary>The page's circuit is up when Blazor has started and the layout rendered interactively.</summary>
-    private static Task WaitForCircuitAsync(IPage page) =>
+    internal static Task WaitForCircuitAsync(IPage page) =>
         page.WaitForFunctionAsync(
             "() => window.Blazor !== undefined && document.querySelector('.mud-layout') !== null",
             null,
