@@ -21,6 +21,8 @@ using HelplineDashboard.Features.Wallboard;
 using HelplineDashboard.Features.Retention;
 using HelplineDashboard.Features.Security;
 using HelplineDashboard.Features.Simulator;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
 using MudBlazor.Services;
 
 namespace HelplineDashboard;
@@ -105,18 +107,52 @@ public static class HostingExtensions
         return app;
     }
 
-    /// <summary>Migrates the database, makes sure the roles exist and, where configured, seeds the demo accounts.</summary>
+    /// <summary>
+    /// Migrates the database, encrypts left-over plain text, makes sure the roles exist and, where configured, seeds the
+    /// demo accounts — all before the app serves. When a plain read of the file shows all of that is already in place
+    /// (a restart), Entity Framework is not started for it: the background services build its model after the host
+    /// starts, instead of on the way to the sign-in page (docs/decisions/0014-cold-start-fast-path.md).
+    /// </summary>
     public static async Task InitialiseHelplineAsync(this WebApplication app)
     {
-        await app.Services.MigrateHelplineDatabaseAsync();
+        var seedDemoAccounts = app.Environment.IsDevelopment() && app.Configuration.GetValue<bool>("DemoData:SeedAccounts");
         await using var scope = app.Services.CreateAsyncScope();
+        if (await IsInitialisedAsync(scope.ServiceProvider, seedDemoAccounts))
+        {
+            return;
+        }
+
+        await app.Services.MigrateHelplineDatabaseAsync();
         var seeder = scope.ServiceProvider.GetRequiredService<AccountSeeder>();
         await seeder.EnsureRolesAsync();
 
-        if (app.Environment.IsDevelopment() && app.Configuration.GetValue<bool>("DemoData:SeedAccounts"))
+        if (seedDemoAccounts)
         {
             var lines = string.Join(',', app.Services.GetRequiredService<LineCatalog>().All.Select(l => l.Code));
             await seeder.SeedDemoAccountsAsync(lines);
+        }
+    }
+
+    private static async Task<bool> IsInitialisedAsync(IServiceProvider services, bool seedDemoAccounts)
+    {
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HostingExtensions));
+        try
+        {
+            await using var probe = await StartupProbe.OpenAsync(services.GetHelplineConnectionString(), CancellationToken.None);
+            var initialised = probe is not null
+                && await probe.SchemaIsCurrentAsync(CancellationToken.None)
+                && await PlaintextBackfill.IsDoneAsync(probe, CancellationToken.None)
+                && await AccountSeeder.IsDoneAsync(probe, services.GetRequiredService<ILookupNormalizer>(), seedDemoAccounts, CancellationToken.None);
+            logger.LogInformation(initialised
+                ? "The database is current: nothing to migrate, encrypt or seed."
+                : "The database needs start-up work: migrating, encrypting and seeding before serving.");
+            return initialised;
+        }
+        catch (SqliteException exception)
+        {
+            // Whatever the plain read could not answer, the full path (EF's migrator) answers or fails loudly.
+            logger.LogWarning(exception, "Could not read the database's state; taking the full start-up path.");
+            return false;
         }
     }
 }

@@ -1,3 +1,4 @@
+using HelplineDashboard.Data;
 using HelplineDashboard.Data.Protection;
 using HelplineDashboard.Features.Cases;
 using HelplineDashboard.Features.Contacts;
@@ -114,6 +115,7 @@ public sealed class EncryptionAtRestTests(HelplineAppFactory factory) : IClassFi
             await db.Database.ExecuteSqlAsync($"""INSERT INTO "CaseNotes" ("CaseId","AuthorId","AuthorName","Text","CreatedAt") VALUES ({caseId},'c1','Aigerim','legacy note','2026-11-01 10:00:00')""");
         }
 
+        Assert.False(await BackfillIsDoneAsync());
         await using (var db = factory.CreateDbContext())
         {
             Assert.True(await PlaintextBackfill.RunAsync(db, factory.Services.GetRequiredService<CallerKeyHasher>(), CancellationToken.None) >= 2);
@@ -126,5 +128,13 @@ public sealed class EncryptionAtRestTests(HelplineAppFactory factory) : IClassFi
         Assert.Empty(await RawAsync($"""SELECT "Text" FROM "CaseNotes" WHERE "Text" NOT LIKE 'enc1:%'"""));
         await using var check = factory.CreateDbContext();
         Assert.Equal("legacy words", (await check.Contacts.SingleAsync(c => c.Id == contactId)).Message);
+        Assert.True(await BackfillIsDoneAsync());
+    }
+
+    /// <summary>What start-up's plain read of the file says: is there anything left for the backfill?</summary>
+    private async Task<bool> BackfillIsDoneAsync()
+    {
+        await using var probe = await StartupProbe.OpenAsync(factory.Services.GetHelplineConnectionString(), CancellationToken.None);
+        return await PlaintextBackfill.IsDoneAsync(probe!, CancellationToken.None);
     }
 }

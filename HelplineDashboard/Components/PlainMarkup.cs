@@ -7,7 +7,7 @@ namespace HelplineDashboard.Components;
 /// <summary>
 /// MudBlazor's look (its CSS classes) without MudBlazor components, for markup repeated on every row of a live list.
 /// Every component instance a circuit keeps costs it a few kilobytes of render tree, however small its output; an icon
-/// or a chip rendered as plain markup lives in its parent's render tree instead. See docs/decisions/0012-lean-circuits.md.
+/// or a chip rendered as plain markup lives in its parent's render tree instead. See docs/decisions/0013-lean-circuits.md.
 /// </summary>
 public static class PlainMarkup
 {

@@ -22,14 +22,19 @@ public static class DatabaseExtensions
         // Read when the container builds, so every configuration source (tests' included) has been applied.
         services.AddDbContextFactory<HelplineDbContext>((provider, options) =>
         {
-            var configured = provider.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName)
-                ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not set.");
-            var contentRoot = provider.GetRequiredService<IHostEnvironment>().ContentRootPath;
-            options.UseSqlite(ResolveConnectionString(configured, contentRoot))
+            options.UseSqlite(provider.GetHelplineConnectionString())
                 .AddInterceptors(HardeningInterceptor)
                 .ReplaceService<IModelCacheKeyFactory, HelplineModelCacheKeyFactory>();
         });
         return services;
+    }
+
+    /// <summary>The connection string EF uses: <c>ConnectionStrings:Helpline</c> with its file resolved and its folder created.</summary>
+    public static string GetHelplineConnectionString(this IServiceProvider provider)
+    {
+        var configured = provider.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not set.");
+        return ResolveConnectionString(configured, provider.GetRequiredService<IHostEnvironment>().ContentRootPath);
     }
 
     internal static string ResolveConnectionString(string configured, string contentRoot)

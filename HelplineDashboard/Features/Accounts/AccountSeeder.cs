@@ -1,3 +1,4 @@
+using HelplineDashboard.Data;
 using Microsoft.AspNetCore.Identity;
 
 namespace HelplineDashboard.Features.Accounts;
@@ -40,6 +41,30 @@ public sealed class AccountSeeder(
                 logger.LogInformation("Seeded demo account {Email}", account.Email);
             }
         }
+    }
+
+    /// <summary>
+    /// True when every role exists and, with <paramref name="demoAccounts"/>, every demo account: what
+    /// <see cref="EnsureRolesAsync"/> and <see cref="SeedDemoAccountsAsync"/> would find, read without Entity Framework.
+    /// </summary>
+    public static async Task<bool> IsDoneAsync(StartupProbe probe, ILookupNormalizer normalizer, bool demoAccounts, CancellationToken cancellationToken)
+    {
+        var roleNames = Roles.All.Select(role => normalizer.NormalizeName(role)).ToList();
+        var rolesFound = await probe.CountAsync(
+            $"""SELECT COUNT(DISTINCT "NormalizedName") FROM "AspNetRoles" WHERE "NormalizedName" IN ({StartupProbe.Parameters(roleNames.Count)})""",
+            roleNames,
+            cancellationToken);
+        if (rolesFound != roleNames.Count || !demoAccounts)
+        {
+            return rolesFound == roleNames.Count;
+        }
+
+        var emails = DemoAccounts.Select(account => normalizer.NormalizeEmail(account.Email)).ToList();
+        var accountsFound = await probe.CountAsync(
+            $"""SELECT COUNT(DISTINCT "NormalizedEmail") FROM "AspNetUsers" WHERE "NormalizedEmail" IN ({StartupProbe.Parameters(emails.Count)})""",
+            emails,
+            cancellationToken);
+        return accountsFound == emails.Count;
     }
 
     /// <summary>Creates an administrator; used by <c>create-admin</c> to bootstrap a new deployment.</summary>

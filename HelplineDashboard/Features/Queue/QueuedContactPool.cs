@@ -9,7 +9,7 @@ namespace HelplineDashboard.Features.Queue;
 /// passes what it loaded through <see cref="Share"/> and keeps the instance another page already holds when it is equal
 /// (records compare by value), so the rows are shared, immutable and never stale: a changed row is a new, unequal
 /// record and replaces the old one. Entries are weak: a row no page holds any more is collected. See
-/// docs/decisions/0012-lean-circuits.md.
+/// docs/decisions/0013-lean-circuits.md.
 /// </summary>
 public sealed class QueuedContactPool
 {

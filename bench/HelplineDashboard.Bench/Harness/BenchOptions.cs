@@ -23,6 +23,9 @@ public sealed record BenchOptions
 
     public int PushRate { get; init; } = 100;
 
+    /// <summary>Push: counsellors' queue pages in Chromium watching for the rows; 0 switches the browser part off.</summary>
+    public int QueuePages { get; init; } = 20;
+
     public int IntakeConnections { get; init; } = 64;
 
     /// <summary>Claim race: concurrent claimers (hub connections) and waiting contacts.</summary>
@@ -59,6 +62,8 @@ public sealed record BenchOptions
                 "--api-key" => options with { ApiKey = Value() },
                 "--clients" => options with { HubClients = PositiveInt(name, Value()) },
                 "--rate" => options with { PushRate = PositiveInt(name, Value()) },
+                "--queue-pages" => options with { QueuePages = int.TryParse(Value(), out var pages) && pages >= 0 ? pages : throw new ArgumentException($"{name} needs a whole number ≥ 0.") },
+                "--no-browser" => options with { QueuePages = 0 },
                 "--connections" => options with { IntakeConnections = PositiveInt(name, Value()) },
                 "--claimers" => options with { Claimers = PositiveInt(name, Value()) },
                 "--claim-contacts" => options with { ClaimContacts = PositiveInt(name, Value()) },
@@ -83,6 +88,8 @@ public sealed record BenchOptions
           --url URL            target a running app instead of starting one (with --api-key KEY)
           --clients N          hub clients for push (default 300)
           --rate N             contacts/s for push (default 100)
+          --queue-pages N      counsellors' queue pages in Chromium for push (default 20; 0 = off)
+          --no-browser         push without the Chromium pages (same as --queue-pages 0)
           --connections N      gateway connections for intake (default 64)
           --claimers N         concurrent hub claimers for claims (default 200)
           --claim-contacts N   waiting contacts for claims (default 1000)

@@ -25,7 +25,7 @@ public sealed class CircuitsScenario(AppLauncher launcher, BenchOptions options)
 {
     private const int PagesPerContext = 10;
     private const int Parallel = 4;
-    private const string Chromium = "/usr/bin/chromium";
+    internal const string Chromium = "/usr/bin/chromium";
     private static readonly string[] Counsellors = ["counsellor1@helpline.local", "counsellor2@helpline.local"];
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(15);
 
@@ -167,7 +167,7 @@ public sealed class CircuitsScenario(AppLauncher launcher, BenchOptions options)
         }
     }
 
-    private static async Task<IBrowserContext> NewSignedInContextAsync(
+    internal static async Task<IBrowserContext> NewSignedInContextAsync(
         IBrowser browser, Uri baseAddress, int index, CancellationToken cancellationToken)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 1000, Height = 700 } });
@@ -185,7 +185,7 @@ public sealed class CircuitsScenario(AppLauncher launcher, BenchOptions options)
         return context;
     }
 
-    private static async Task<IPage> OpenIdleAsync(IBrowserContext context, Uri baseAddress, CancellationToken cancellationToken)
+    internal static async Task<IPage> OpenIdleAsync(IBrowserContext context, Uri baseAddress, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var page = await context.NewPageAsync();
@@ -206,7 +206,7 @@ public sealed class CircuitsScenario(AppLauncher launcher, BenchOptions options)
     /// Moves the page to the queue inside its circuit, as a click on the menu would (Blazor's client-side navigation),
     /// shows all languages and waits until no contact is left hidden as "in other languages"; the waiting count the page shows.
     /// </summary>
-    private static async Task<int> ShowQueueAsync(IPage page)
+    internal static async Task<int> ShowQueueAsync(IPage page)
     {
         await page.EvaluateAsync("() => Blazor.navigateTo('/queue')");
         await page.Locator("[data-testid=queue-table]").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
