@@ -5,6 +5,8 @@ public static class QueueServiceCollectionExtensions
     public static IServiceCollection AddHelplineQueue(this IServiceCollection services)
     {
         services.AddSingleton<QueueNotifier>();
+        services.AddSingleton<ClaimedContacts>();
+        services.AddSingleton<ClaimWriter>();
         services.AddSingleton<QueueService>();
         services.AddSingleton<ContactReleaseService>();
         services.AddHostedService<QueueHubRelay>();
