@@ -5,11 +5,18 @@ public static class QueueServiceCollectionExtensions
     public static IServiceCollection AddHelplineQueue(this IServiceCollection services)
     {
         services.AddSingleton<QueueNotifier>();
+        services.AddHelplineClaims();
+        services.AddHostedService<QueueHubRelay>();
+        return services;
+    }
+
+    /// <summary>The queue service with its claim writer and memory of claimed contacts, and releases (without the hub).</summary>
+    public static IServiceCollection AddHelplineClaims(this IServiceCollection services)
+    {
         services.AddSingleton<ClaimedContacts>();
         services.AddSingleton<ClaimWriter>();
         services.AddSingleton<QueueService>();
         services.AddSingleton<ContactReleaseService>();
-        services.AddHostedService<QueueHubRelay>();
         return services;
     }
 
