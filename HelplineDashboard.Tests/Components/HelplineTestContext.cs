@@ -56,8 +56,7 @@ public abstract class HelplineTestContext : BunitContext, IAsyncLifetime
         Services.AddHelplinePresence(WallboardSettings);
         Services.AddWallboardMetrics(WallboardSettings);
         Services.AddHelplineReports();
-        Services.AddSingleton<QueueService>();
-        Services.AddSingleton<ContactReleaseService>();
+        Services.AddHelplineClaims();
         Services.AddHelplineHealth();
         Services.AddSingleton<IntakeWriter>();
         Services.AddSingleton<IntakeService>();

@@ -14,6 +14,8 @@ namespace HelplineDashboard.Features.Queue;
 /// </summary>
 public sealed class ContactReleaseService(
     IDbContextFactory<HelplineDbContext> dbFactory,
+    WriteGate writeGate,
+    ClaimedContacts claimed,
     QueueNotifier notifier,
     TimeProvider time,
     ILogger<ContactReleaseService> logger)
@@ -44,6 +46,9 @@ public sealed class ContactReleaseService(
         }
 
         var now = time.GetUtcNow().UtcDateTime;
+
+        // Takes turns with the claim writer, so the claim's memory of this contact is gone before anyone can claim it again.
+        using var turn = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var released = await db.Contacts
             .Where(c => c.Id == contact.Id && c.Status == ContactStatus.Claimed && c.ClaimedById == actor.UserId && c.CaseId == caseId)
@@ -69,6 +74,8 @@ public sealed class ContactReleaseService(
             $"released from {AuditTrail.Case(caseId)}: {reason}" + (onlyContact ? "; empty case discarded" : ""));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        claimed.Forget(contact.Id);
+        turn.Dispose();
 
         logger.LogInformation("Contact {ContactId} released from case {CaseId} by {UserId}: {Reason}", contact.Id, caseId, actor.UserId, reason);
         var waiting = await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == contact.Id, cancellationToken);

@@ -1,8 +1,6 @@
 using HelplineDashboard.Common;
 using HelplineDashboard.Data;
 using HelplineDashboard.Features.Accounts;
-using HelplineDashboard.Features.Audit;
-using HelplineDashboard.Features.Cases;
 using HelplineDashboard.Features.Contacts;
 using HelplineDashboard.Features.Presence;
 using HelplineDashboard.Features.Languages;
@@ -13,7 +11,8 @@ namespace HelplineDashboard.Features.Queue;
 /// <summary>The live queue: what is waiting, and claiming a contact. See docs/decisions/0002-atomic-claims.md.</summary>
 public sealed class QueueService(
     IDbContextFactory<HelplineDbContext> dbFactory,
-    WriteGate writeGate,
+    ClaimWriter writer,
+    ClaimedContacts claimed,
     QueueNotifier notifier,
     PresenceService presence,
     UserLanguageService languages,
@@ -41,7 +40,9 @@ public sealed class QueueService(
 
     /// <summary>
     /// Claims a waiting contact for the actor and opens its case. Exactly one claimant wins: the claim is a
-    /// conditional update that only a still-waiting row satisfies, inside the same transaction as the new case.
+    /// conditional update that only a still-waiting row satisfies, inside the same transaction as the new case. Claims
+    /// arriving together share one transaction (<see cref="ClaimWriter"/>, docs/decisions/0015-claim-batching.md); a
+    /// claim on a contact this app already claimed is refused from memory (<see cref="ClaimedContacts"/>).
     /// A repeat caller's contact joins the caller's open case that the actor works, unless the actor asks for a new
     /// case (see docs/decisions/0007-repeat-caller-claims.md). A contact in a language the actor does not counsel in
     /// is refused (<see cref="ClaimStatus.OutOfLanguage"/>) unless <paramref name="confirmedOutOfLanguage"/> says they
@@ -56,90 +57,63 @@ public sealed class QueueService(
     {
         EnsureWorksQueue(actor);
         presence.EnsureMayClaim(actor);
-        var lines = actor.Lines.ToList();
-        var now = time.GetUtcNow().UtcDateTime;
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-
-        // One read answers most claims without the write lock: in a race most claimants find the contact already
-        // taken, and a contact in a language the actor does not speak needs their confirmation first. A contact
-        // still waiting goes on to the conditional update below.
-        var seen = await GlanceAsync(db, contactId, lines, cancellationToken);
-        if (seen is { Status: not ContactStatus.Waiting })
+        // In a race most claimants find the contact already taken, or find another claim on it on its way to the
+        // database: memory answers those without the database, once what they wait for is durable.
+        if (claimed.Refusal(contactId, actor.Lines) is { } taken)
         {
-            return Explain(seen);
+            return taken;
         }
 
-        if (seen is not null && !confirmedOutOfLanguage &&
-            !LanguageMatch.Speaks(await languages.CounselLanguagesAsync(actor.UserId, cancellationToken), seen.Language))
+        var landed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (claimed.ClaimOnItsWay(contactId, landed.Task) is { } earlier)
         {
-            return ClaimResult.OutOfLanguage(seen.Language);
+            await earlier.WaitAsync(cancellationToken);
+            return claimed.Refusal(contactId, actor.Lines) ?? await ClaimInDatabaseAsync(contactId, actor, choice, confirmedOutOfLanguage, cancellationToken);
         }
 
-        using var turn = await writeGate.EnterAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-        var won = await db.Contacts
-            .Where(c => c.Id == contactId && c.Status == ContactStatus.Waiting && lines.Contains(c.Line))
-            .ExecuteUpdateAsync(
-                update => update
-                    .SetProperty(c => c.Status, ContactStatus.Claimed)
-                    .SetProperty(c => c.ClaimedAt, now)
-                    .SetProperty(c => c.ClaimedById, actor.UserId)
-                    .SetProperty(c => c.ClaimedByName, actor.DisplayName),
-                cancellationToken);
-
-        if (won != 1)
+        try
         {
-            await transaction.RollbackAsync(cancellationToken);
-            turn.Dispose();
-            return Explain(await GlanceAsync(db, contactId, lines, cancellationToken));
+            return await ClaimInDatabaseAsync(contactId, actor, choice, confirmedOutOfLanguage, cancellationToken);
         }
-
-        var contact = await db.Contacts.SingleAsync(c => c.Id == contactId, cancellationToken);
-        var joined = choice == CaseChoice.JoinOpenCase ? await CallerHistory.FindOpenCaseAsync(db, contact, actor.UserId, cancellationToken) : null;
-        var opened = joined ?? new Case
+        finally
         {
-            Line = contact.Line,
-            OwnerId = actor.UserId,
-            OwnerName = actor.DisplayName,
-            OpenedAt = now,
-            Risk = contact.Risk,
-        };
-        opened.Contacts.Add(contact);
-        if (joined is null)
-        {
-            db.Cases.Add(opened);
+            claimed.Landed(contactId, landed.Task);
+            landed.SetResult();
         }
-
-        await db.SaveChangesAsync(cancellationToken);
-        AuditTrail.Record(db, now, actor, AuditAction.ContactClaimed, AuditTrail.Contact(contact.Id), contact.Line,
-            $"{(joined is null ? "opened" : "joined")} {AuditTrail.Case(opened.Id)}");
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        turn.Dispose();
-
-        logger.LogInformation("Contact {ContactId} claimed by {UserId}; case {CaseId} {Opened}", contactId, actor.UserId, opened.Id, joined is null ? "opened" : "joined");
-        await presence.ClaimedAsync(actor);
-        await notifier.PublishAsync(new ContactClaimed(contact.Id, contact.Line, actor.DisplayName, now));
-        return ClaimResult.Won(opened.Id);
     }
 
-    private sealed record ContactGlance(ContactStatus Status, string? ClaimedByName, string Language);
-
-    private static Task<ContactGlance?> GlanceAsync(HelplineDbContext db, long contactId, List<string> lines, CancellationToken cancellationToken) =>
-        db.Contacts.AsNoTracking()
-            .Where(c => c.Id == contactId && lines.Contains(c.Line))
-            .Select(c => new ContactGlance(c.Status, c.ClaimedByName, c.Language))
-            .SingleOrDefaultAsync(cancellationToken);
-
-    /// <summary>Why a claim on a contact that is not (or no longer) waiting did not win.</summary>
-    private static ClaimResult Explain(ContactGlance? contact) => contact?.Status switch
+    private async Task<ClaimResult> ClaimInDatabaseAsync(long contactId, Actor actor, CaseChoice choice, bool confirmedOutOfLanguage, CancellationToken cancellationToken)
     {
-        ContactStatus.Claimed => ClaimResult.AlreadyClaimed(contact.ClaimedByName ?? ""),
-        ContactStatus.Abandoned => ClaimResult.Abandoned(),
-        _ => ClaimResult.NotFound(),
-    };
+        // One read answers the rest of the lost claims, and a contact in a language the actor does not speak needs
+        // their confirmation first. A contact still waiting goes on to the claim writer's conditional update.
+        var lines = actor.Lines.ToList();
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var seen = await ContactGlance.ReadAsync(db, contactId, lines, cancellationToken);
+            if (seen is { Status: not ContactStatus.Waiting })
+            {
+                return ContactGlance.Explain(seen);
+            }
+
+            if (seen is not null && !confirmedOutOfLanguage &&
+                !LanguageMatch.Speaks(await languages.CounselLanguagesAsync(actor.UserId, cancellationToken), seen.Language))
+            {
+                return ClaimResult.OutOfLanguage(seen.Language);
+            }
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var written = await writer.ClaimAsync(new ClaimRequest(contactId, actor, choice, now), cancellationToken);
+        if (written is { Result.Status: ClaimStatus.Won, Line: { } line })
+        {
+            logger.LogInformation("Contact {ContactId} claimed by {UserId}; case {CaseId}", contactId, actor.UserId, written.Result.CaseId);
+            await presence.ClaimedAsync(actor);
+            await notifier.PublishAsync(new ContactClaimed(contactId, line, actor.DisplayName, now));
+        }
+
+        return written.Result;
+    }
 
     private static void EnsureWorksQueue(Actor actor)
     {

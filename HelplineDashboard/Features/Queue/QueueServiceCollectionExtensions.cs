@@ -6,9 +6,18 @@ public static class QueueServiceCollectionExtensions
     {
         services.AddSingleton<QueueNotifier>();
         services.AddSingleton<QueuedContactPool>();
+        services.AddHelplineClaims();
+        services.AddHostedService<QueueHubRelay>();
+        return services;
+    }
+
+    /// <summary>The queue service with its claim writer and memory of claimed contacts, and releases (without the hub).</summary>
+    public static IServiceCollection AddHelplineClaims(this IServiceCollection services)
+    {
+        services.AddSingleton<ClaimedContacts>();
+        services.AddSingleton<ClaimWriter>();
         services.AddSingleton<QueueService>();
         services.AddSingleton<ContactReleaseService>();
-        services.AddHostedService<QueueHubRelay>();
         return services;
     }
 

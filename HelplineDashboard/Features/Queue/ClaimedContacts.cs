@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+
+namespace HelplineDashboard.Features.Queue;
+
+/// <summary>
+/// Contacts this app has claimed, so a claim that lost the race is answered from memory instead of the database. It
+/// only ever refuses what is surely taken: a contact is remembered after the commit that claimed it (while the claim
+/// writer still holds the write gate) and forgotten by a release before the release lets go of the gate, so memory
+/// never says "claimed" about a contact the database has waiting. Anything not remembered (an app restart, a full
+/// memory) goes to the database as before. See docs/decisions/0015-claim-batching.md.
+/// </summary>
+public sealed class ClaimedContacts
+{
+    /// <summary>More than a busy day of claims; when reached, memory starts again empty and the database answers.</summary>
+    public const int Capacity = 50_000;
+
+    private readonly ConcurrentDictionary<long, Claimant> _claimed = new();
+    private readonly ConcurrentDictionary<long, Task> _inFlight = new();
+
+    /// <summary>The answer to a claim on a contact known to be claimed on one of <paramref name="lines"/>; null when not known.</summary>
+    public ClaimResult? Refusal(long contactId, IReadOnlySet<string> lines) =>
+        _claimed.TryGetValue(contactId, out var claimant) && lines.Contains(claimant.Line)
+            ? ClaimResult.AlreadyClaimed(claimant.Name)
+            : null;
+
+    /// <summary>Call only after the commit that claimed the contact returned.</summary>
+    public void Remember(long contactId, string line, string claimedByName)
+    {
+        if (_claimed.Count >= Capacity)
+        {
+            _claimed.Clear();
+        }
+
+        _claimed[contactId] = new Claimant(line, claimedByName);
+    }
+
+    /// <summary>
+    /// Registers <paramref name="landed"/> (completed when the caller's claim is answered) as the claim on its way to
+    /// the database for the contact, or returns the one already on its way. A claimant who finds one waits for it to
+    /// land and asks <see cref="Refusal"/> again: if it won, this claim has lost, as it would have in the database.
+    /// </summary>
+    public Task? ClaimOnItsWay(long contactId, Task landed) =>
+        _inFlight.TryAdd(contactId, landed) ? null : _inFlight.TryGetValue(contactId, out var earlier) ? earlier : null;
+
+    /// <summary>The claim registered with <paramref name="landed"/> was answered; a later claim goes on its own way.</summary>
+    public void Landed(long contactId, Task landed) => _inFlight.TryRemove(KeyValuePair.Create(contactId, landed));
+
+    /// <summary>Call before a release of the contact lets go of the write gate.</summary>
+    public void Forget(long contactId) => _claimed.TryRemove(contactId, out _);
+
+    private sealed record Claimant(string Line, string Name);
+}
