@@ -2,7 +2,8 @@ namespace HelplineDashboard.Common;
 
 /// <summary>
 /// An in-process publisher of changes. Services publish after they commit; components and hub relays subscribe and
-/// dispose their subscription when they go away. One failing subscriber never stops the others.
+/// dispose their subscription when they go away. One failing subscriber never stops the others. Services' subscribers
+/// are awaited (a publisher knows they have seen the change); pages are not (<see cref="SubscribePage"/>).
 /// See docs/decisions/0003-live-updates.md.
 /// </summary>
 public abstract class Notifier<TChange>(ILogger logger)
@@ -16,9 +17,19 @@ public abstract class Notifier<TChange>(ILogger logger)
     /// Calls <paramref name="onChange"/> for each change, in the subscriber's culture (a circuit's UI language), not
     /// the publisher's.
     /// </summary>
-    public IDisposable Subscribe(Func<TChange, Task> onChange)
+    public IDisposable Subscribe(Func<TChange, Task> onChange) => Subscribe(onChange, awaited: true);
+
+    /// <summary>
+    /// Subscribes a page: the publisher hands the change over and goes on without waiting for the page to apply and
+    /// render it, so one slow or busy circuit never holds up an intake batch or a claim (nor do a hundred open queues).
+    /// <paramref name="onChange"/> must hand the change to the circuit at once (<c>InvokeAsync</c> as its first call): the
+    /// circuit's dispatcher then applies changes in the order they were published.
+    /// </summary>
+    public IDisposable SubscribePage(Func<TChange, Task> onChange) => Subscribe(onChange, awaited: false);
+
+    private IDisposable Subscribe(Func<TChange, Task> onChange, bool awaited)
     {
-        var subscriber = new Subscriber(onChange, CapturedCulture.Current);
+        var subscriber = new Subscriber(onChange, CapturedCulture.Current, awaited);
         lock (_gate)
         {
             _subscribers = [.. _subscribers, subscriber];
@@ -30,7 +41,17 @@ public abstract class Notifier<TChange>(ILogger logger)
     public async Task PublishAsync(TChange change)
     {
         var subscribers = Volatile.Read(ref _subscribers);
-        await Task.WhenAll(subscribers.Select(subscriber => DeliverAsync(subscriber, change)));
+        var awaited = new List<Task>(subscribers.Length);
+        foreach (var subscriber in subscribers)
+        {
+            var delivery = DeliverAsync(subscriber, change);
+            if (subscriber.Awaited)
+            {
+                awaited.Add(delivery);
+            }
+        }
+
+        await Task.WhenAll(awaited);
     }
 
     private async Task DeliverAsync(Subscriber subscriber, TChange change)
@@ -54,7 +75,7 @@ public abstract class Notifier<TChange>(ILogger logger)
         }
     }
 
-    private sealed record Subscriber(Func<TChange, Task> OnChange, CapturedCulture Culture);
+    private sealed record Subscriber(Func<TChange, Task> OnChange, CapturedCulture Culture, bool Awaited);
 
     private sealed class Subscription(Notifier<TChange> notifier, Subscriber subscriber) : IDisposable
     {
