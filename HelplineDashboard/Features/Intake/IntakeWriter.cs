@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using HelplineDashboard.Data;
+using HelplineDashboard.Features.Cases;
 using HelplineDashboard.Features.Contacts;
 using HelplineDashboard.Features.Health;
 using HelplineDashboard.Features.Queue;
@@ -140,7 +141,7 @@ public sealed class IntakeWriter : IAsyncDisposable
         {
             return await WriteBatchAsync(batch);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: SqliteConstraintViolation })
+        catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraintViolation)
         {
             return await WriteBatchAsync(batch);
         }
@@ -172,7 +173,6 @@ public sealed class IntakeWriter : IAsyncDisposable
                 leaders[key] = pending;
                 contact.Id = 0;
                 contact.ArrivedAt = now;
-                db.Contacts.Add(contact);
             }
         }
 
@@ -180,9 +180,12 @@ public sealed class IntakeWriter : IAsyncDisposable
         var positions = new Dictionary<long, int>();
         if (created.Count > 0)
         {
+            // Reads only, before the write turn: the caller's earlier contacts and known risk, for the whole batch.
+            await CallerHistory.NoteAsync(db, created, CancellationToken.None);
+
             using var turn = await _writeGate.EnterAsync(CancellationToken.None);
             await using var transaction = await db.Database.BeginTransactionAsync();
-            await db.SaveChangesAsync();
+            await ContactRows.InsertAsync(db, created);
             positions = await PositionsOfNewestAsync(db, created);
             await transaction.CommitAsync();
         }
