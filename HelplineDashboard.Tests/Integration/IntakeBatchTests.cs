@@ -1,8 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using HelplineDashboard.Data.Protection;
+using HelplineDashboard.Features.Cases;
+using HelplineDashboard.Features.Contacts;
+using HelplineDashboard.Features.Queue;
 using HelplineDashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HelplineDashboard.Tests.Integration;
 
@@ -56,4 +61,80 @@ public sealed class IntakeBatchTests(HelplineAppFactory factory) : IClassFixture
             .ToList();
         Assert.Equal(Enumerable.Range(waitingBefore + 1, 40), positions);
     }
+
+    [Fact]
+    public async Task Two_contacts_of_one_caller_in_the_same_batch_count_each_other_and_both_queue_at_the_callers_known_risk()
+    {
+        const string number = "+77017770001";
+        var first = await GatewayClient.QueueContactAsync(factory, GatewayClient.Contact("batch-caller-1", from: number));
+        var counsellor = TestActors.Counsellor();
+        var caseId = (await factory.Services.GetRequiredService<QueueService>().ClaimAsync(first, counsellor)).CaseId!.Value;
+        await using (var write = factory.CreateDbContext())
+        {
+            await write.Cases.Where(c => c.Id == caseId).ExecuteUpdateAsync(u => u.SetProperty(c => c.Risk, RiskLevel.High));
+        }
+
+        var callerKey = factory.Services.GetRequiredService<CallerKeyHasher>().Hash(number);
+        var arrived = DateTime.UtcNow;
+        var batch = new[] { NewContact("batch-caller-2", callerKey, arrived), NewContact("batch-caller-3", callerKey, arrived) };
+        await using var db = factory.CreateDbContext();
+        var stored = await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == first);
+
+        await CallerHistory.NoteAsync(db, batch, CancellationToken.None);
+
+        Assert.Equal([1, 2], batch.Select(c => c.EarlierContacts));
+        Assert.Equal(stored.ArrivedAt, batch[0].LastContactAt);
+        Assert.Equal(arrived, batch[1].LastContactAt);
+        Assert.All(batch, c => Assert.Equal(RiskLevel.High, c.Risk));
+    }
+
+    [Fact]
+    public async Task A_new_callers_contacts_in_one_batch_see_only_each_other_and_another_line_keeps_its_own_count()
+    {
+        var callerKey = factory.Services.GetRequiredService<CallerKeyHasher>().Hash("+77017770002");
+        var arrived = DateTime.UtcNow;
+        var batch = new[]
+        {
+            NewContact("batch-new-1", callerKey, arrived), NewContact("batch-new-2", callerKey, arrived, line: "117"),
+            NewContact("batch-new-3", callerKey, arrived), NewContact("batch-new-4", "", arrived), NewContact("batch-new-5", "", arrived),
+        };
+        await using var db = factory.CreateDbContext();
+
+        await CallerHistory.NoteAsync(db, batch, CancellationToken.None);
+
+        Assert.Equal([0, 0, 1, 0, 0], batch.Select(c => c.EarlierContacts));
+        Assert.Equal([null, null, arrived, null, null], batch.Select(c => c.LastContactAt));
+        Assert.All(batch, c => Assert.Equal(RiskLevel.Standard, c.Risk));
+    }
+
+    [Fact]
+    public async Task A_contact_written_by_the_intake_writer_reads_back_exactly_as_posted()
+    {
+        var posted = GatewayClient.Contact("batch-roundtrip", line: "117", channel: "Sms", from: "+996555123456", language: "ky",
+            message: "Жардам керек", region: "Bishkek", urgent: true);
+
+        var id = await GatewayClient.QueueContactAsync(factory, posted);
+
+        await using var db = factory.CreateDbContext();
+        var contact = await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == id);
+        Assert.Equal(("117", ContactChannel.Sms, "+996555123456", "ky", "Жардам керек", "Bishkek", true, ContactStatus.Waiting),
+            (contact.Line, contact.Channel, contact.From, contact.Language, contact.Message, contact.Region, contact.Urgent, contact.Status));
+        Assert.Equal(DateTimeKind.Utc, contact.ArrivedAt.Kind);
+        Assert.InRange(contact.ArrivedAt, DateTime.UtcNow.AddMinutes(-5), DateTime.UtcNow.AddMinutes(5));
+        Assert.Equal(factory.Services.GetRequiredService<CallerKeyHasher>().Hash("+996555123456"), contact.CallerKey);
+        Assert.Null(contact.CaseId);
+        Assert.Null(contact.ClaimedAt);
+    }
+
+    private static Contact NewContact(string externalId, string callerKey, DateTime arrived, string line = "111") => new()
+    {
+        Line = line,
+        Gateway = "test",
+        ExternalId = externalId,
+        From = "+77017770000",
+        CallerKey = callerKey,
+        Language = "ru",
+        ArrivedAt = arrived,
+        RequestFingerprint = externalId,
+    };
 }

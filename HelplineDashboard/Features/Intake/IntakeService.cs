@@ -1,7 +1,6 @@
 using System.Text.Json;
 using HelplineDashboard.Data;
 using HelplineDashboard.Data.Protection;
-using HelplineDashboard.Features.Cases;
 using HelplineDashboard.Features.Contacts;
 using HelplineDashboard.Features.Queue;
 using Microsoft.EntityFrameworkCore;
@@ -21,8 +20,9 @@ public sealed class IntakeService(
     ILogger<IntakeService> logger)
 {
     /// <summary>
-    /// Prepares the contact on the request's own thread, then hands it to the <see cref="IntakeWriter"/>, which commits
-    /// it in a batch with others and answers once that batch is on disk.
+    /// Builds the contact on the request's own thread (caller key, fingerprint), then hands it to the
+    /// <see cref="IntakeWriter"/>, which notes the caller's history for the whole batch, commits it with others and
+    /// answers once that batch is on disk.
     /// </summary>
     public async Task<IntakeResult> SubmitAsync(string gateway, ValidIntake intake, CancellationToken cancellationToken = default)
     {
@@ -41,7 +41,6 @@ public sealed class IntakeService(
             ArrivedAt = time.GetUtcNow().UtcDateTime,
             RequestFingerprint = callerKeys.Hash(JsonSerializer.SerializeToUtf8Bytes(intake)),
         };
-        await PrepareAsync(contact, cancellationToken);
 
         var written = await writer.WriteAsync(contact, cancellationToken);
         if (written is { Outcome: IntakeOutcome.Replayed, Position: null })
@@ -52,17 +51,6 @@ public sealed class IntakeService(
         }
 
         return new IntakeResult(written.Outcome, written.Contact.Id, written.Contact.Status, written.Position);
-    }
-
-    /// <summary>
-    /// Enrichment of a new contact before it is written, one contact at a time and outside the writer's transaction
-    /// (reads only): e.g. the caller's known risk from their history by <see cref="Contact.CallerKey"/>, which then
-    /// orders the queue. The writer sets <see cref="Contact.ArrivedAt"/> and the id.
-    /// </summary>
-    private async Task PrepareAsync(Contact contact, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await CallerHistory.NoteAsync(db, contact, cancellationToken);
     }
 
     /// <summary>The caller hung up before anyone answered.</summary>
