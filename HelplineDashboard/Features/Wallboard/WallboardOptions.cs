@@ -18,7 +18,7 @@ public sealed class WallboardOptions
     /// one more: a burst of hundreds of contacts a second costs a few computations a second, not one per contact,
     /// and every screen still sees an event well within a second.
     /// </summary>
-    public int MinIntervalMilliseconds { get; set; } = 250;
+    public int MinIntervalMilliseconds { get; set; } = 500;
 
     public LineThresholds For(string line) =>
         Lines.TryGetValue(line, out var configured) ? configured.ToThresholds() : LineThresholds.Default;
