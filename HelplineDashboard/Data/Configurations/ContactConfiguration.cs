@@ -29,8 +29,11 @@ public sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         // The live queue: waiting contacts of a line in queue order.
         builder.HasIndex(c => new { c.Status, c.Line, c.Risk, c.ArrivedAt });
 
-        // The wallboard (today, last hour) and reports (a date range) read a line's contacts by arrival.
-        builder.HasIndex(c => new { c.Line, c.ArrivedAt });
+        // The wallboard (today, last hour) and reports (a date range) read a line's contacts by arrival. The index also
+        // holds every column they count, so a 30-day report reads it alone, never the contacts' wide rows with their
+        // encrypted numbers and messages (docs/decisions/0006-report-grouping-in-sqlite.md).
+        builder.HasIndex(c => new { c.Line, c.ArrivedAt, c.Status, c.ClaimedAt, c.AbandonedAt, c.Channel, c.Region, c.Risk, c.Urgent, c.CaseId })
+            .HasDatabaseName("IX_Contacts_Line_ArrivedAt_Counted");
 
         builder.HasOne(c => c.Case)
             .WithMany(c => c.Contacts)

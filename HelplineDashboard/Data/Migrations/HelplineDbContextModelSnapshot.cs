@@ -834,9 +834,10 @@ namespace HelplineDashboard.Data.Migrations
                     b.HasIndex("Gateway", "ExternalId")
                         .IsUnique();
 
-                    b.HasIndex("Line", "ArrivedAt");
-
                     b.HasIndex("Status", "Line", "Risk", "ArrivedAt");
+
+                    b.HasIndex("Line", "ArrivedAt", "Status", "ClaimedAt", "AbandonedAt", "Channel", "Region", "Risk", "Urgent", "CaseId")
+                        .HasDatabaseName("IX_Contacts_Line_ArrivedAt_Counted");
 
                     b.ToTable("Contacts");
                 });

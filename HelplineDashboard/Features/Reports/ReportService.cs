@@ -6,6 +6,7 @@ using HelplineDashboard.Features.Cases;
 using HelplineDashboard.Features.Contacts;
 using HelplineDashboard.Features.Lines;
 using HelplineDashboard.Features.Wallboard;
+using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -35,30 +36,12 @@ public sealed class ReportService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // Rows (and the CSV) have one per category: a contact whose case has two categories counts in both. Totals and
         // every other breakdown count each contact once, from the same contacts without the category.
-        var byCategory = new Dictionary<ReportKey, ContactMetrics.Tally>();
-        var once = new Dictionary<ReportKey, ContactMetrics.Tally>();
+        var byCategory = new Dictionary<ReportKey, Counts>();
+        var once = new Dictionary<ReportKey, Counts>();
         foreach (var line in lines)
         {
             var limits = await thresholds.GetAsync(line.Code, cancellationToken);
-            var categorised = new HashSet<long>();
-            foreach (var contact in await LoadAsync(db, line, filter, cancellationToken))
-            {
-                var key = new ReportKey(
-                    DateOnly.FromDateTime(line.ToLocal(contact.Facts.ArrivedAt)),
-                    line.Code,
-                    contact.Facts.Channel,
-                    contact.Region ?? NoRegion,
-                    contact.Category ?? NoCategory,
-                    contact.Facts.Risk,
-                    contact.Outcome?.ToString() ?? NoOutcome);
-                Count(byCategory, key, contact.Facts, limits);
-
-                // A contact comes once per category of its case (once, uncategorised, when it has none).
-                if (contact.Category is null || categorised.Add(contact.ContactId))
-                {
-                    Count(once, key with { Category = "" }, contact.Facts, limits);
-                }
-            }
+            await CountAsync(db, line, filter, limits, byCategory, once, cancellationToken);
         }
 
         var rows = Rows(byCategory);
@@ -91,17 +74,7 @@ public sealed class ReportService(
         return [.. names.Distinct(StringComparer.Ordinal), NoCategory];
     }
 
-    private static void Count(Dictionary<ReportKey, ContactMetrics.Tally> tallies, ReportKey key, ContactFacts facts, LineThresholds limits)
-    {
-        if (!tallies.TryGetValue(key, out var tally))
-        {
-            tallies[key] = tally = new ContactMetrics.Tally();
-        }
-
-        tally.Add(facts, limits);
-    }
-
-    private static List<ReportRow> Rows(Dictionary<ReportKey, ContactMetrics.Tally> tallies) => tallies
+    private static List<ReportRow> Rows(Dictionary<ReportKey, Counts> tallies) => tallies
         .Select(g => Row(g.Key, g.Value.Figures()))
         .OrderBy(r => r.Day).ThenBy(r => r.Line).ThenBy(r => r.Channel).ThenBy(r => r.Region, StringComparer.Ordinal)
         .ThenBy(r => r.Category, StringComparer.Ordinal).ThenBy(r => r.Risk).ThenBy(r => r.Outcome, StringComparer.Ordinal)
@@ -160,28 +133,64 @@ public sealed class ReportService(
     }
 
     /// <summary>
-    /// Reads the statistical columns of a line's contacts in the range, with their case's risk and outcome. A plain
-    /// data reader instead of an EF projection: a 30-day report reads ~100,000 rows, and EF's materialisation of them
-    /// cost several times the query itself (see bench/RESULTS.md). Filters are SQL parameters; no survivor column is read.
+    /// Counts a line's contacts in the range in SQLite, grouped by local day, channel, region, category, risk and outcome,
+    /// into <paramref name="byCategory"/> (one row per category of a contact's case) and <paramref name="once"/> (each
+    /// contact once, from its first category row). The database returns the groups (~16,000 a line for 30 days of a
+    /// busy year) instead of the ~50,000 contacts behind them (docs/decisions/0006-report-grouping-in-sqlite.md). The counts follow
+    /// <see cref="ContactMetrics.Tally"/> exactly: waits are compared in whole ticks against the line's thresholds, as
+    /// the TimeSpan comparisons there. Filters are SQL parameters; no survivor column is read.
     /// </summary>
-    private static async Task<List<ReportContact>> LoadAsync(HelplineDbContext db, Line line, ReportFilter filter, CancellationToken cancellationToken)
+    private static async Task CountAsync(
+        HelplineDbContext db, Line line, ReportFilter filter, LineThresholds limits,
+        Dictionary<ReportKey, Counts> byCategory, Dictionary<ReportKey, Counts> once, CancellationToken cancellationToken)
     {
         var from = LineDay.ToUtc(line.TimeZone, filter.From.ToDateTime(TimeOnly.MinValue));
         var to = LineDay.ToUtc(line.TimeZone, filter.To.AddDays(1).ToDateTime(TimeOnly.MinValue));
-        var sql = new StringBuilder(
-            """
-            SELECT c."Channel", c."Status", c."ArrivedAt", c."ClaimedAt", c."AbandonedAt", COALESCE(k."Risk", c."Risk"), c."Urgent", c."Region", c."Id", k."Outcome", g."Name"
-            FROM "Contacts" AS c LEFT JOIN "Cases" AS k ON k."Id" = c."CaseId"
-            LEFT JOIN "CaseCategories" AS cc ON cc."CaseId" = c."CaseId"
-            LEFT JOIN "Categories" AS g ON g."Id" = cc."CategoryId"
-            WHERE c."Line" = $line AND c."ArrivedAt" >= $from AND c."ArrivedAt" < $to
-            """);
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.Parameters.AddWithValue("$line", line.Code);
         command.Parameters.AddWithValue("$from", SqliteTime.Format(from));
         command.Parameters.AddWithValue("$to", SqliteTime.Format(to));
+        command.Parameters.AddWithValue("$claimed", nameof(ContactStatus.Claimed));
+        command.Parameters.AddWithValue("$abandoned", nameof(ContactStatus.Abandoned));
+        command.Parameters.AddWithValue("$serviceLevel", limits.ServiceLevel.Ticks);
+        command.Parameters.AddWithValue("$shortAbandon", limits.ShortAbandon.Ticks);
+
+        // The local day: whole UTC seconds plus the line's offset, one offset per piece of the range where it is constant.
+        var segments = UtcOffsetSegments.Between(line.TimeZone, from, to);
+        var offset = segments[^1].OffsetSeconds.ToString(CultureInfo.InvariantCulture);
+        if (segments.Count > 1)
+        {
+            var cases = new StringBuilder("CASE");
+            for (var i = 1; i < segments.Count; i++)
+            {
+                cases.Append(CultureInfo.InvariantCulture, $""" WHEN c."ArrivedAt" < $segment{i} THEN {segments[i - 1].OffsetSeconds}""");
+                command.Parameters.AddWithValue($"$segment{i}", SqliteTime.Format(segments[i].StartUtc));
+            }
+
+            offset = $"{cases} ELSE {offset} END";
+        }
+
+        // A contact's first row: no category, or no lower category of its case that the filter also lets through.
+        var named = string.IsNullOrEmpty(filter.Category) || filter.Category == NoCategory ? "" : """ AND (SELECT f."Name" FROM "Categories" AS f WHERE f."Id" = e."CategoryId") = $category""";
+        var wait = $"""{Ticks("c.\"ClaimedAt\"")} - {Ticks("c.\"ArrivedAt\"")}""";
+        var answered = """c."Status" = $claimed AND c."ClaimedAt" IS NOT NULL""";
+        var sql = new StringBuilder(
+            $"""
+            SELECT (unixepoch(substr(c."ArrivedAt", 1, 19)) + {offset}) / 86400, c."Channel", c."Region", g."Name", COALESCE(k."Risk", c."Risk"), k."Outcome",
+              CASE WHEN cc."CategoryId" IS NULL OR NOT EXISTS (SELECT 1 FROM "CaseCategories" AS e WHERE e."CaseId" = cc."CaseId" AND e."CategoryId" < cc."CategoryId"{named}) THEN 1 ELSE 0 END,
+              COUNT(*),
+              SUM(CASE WHEN {answered} THEN 1 ELSE 0 END),
+              SUM(CASE WHEN c."Status" = $abandoned THEN 1 ELSE 0 END),
+              SUM(CASE WHEN c."Status" = $abandoned AND c."AbandonedAt" IS NOT NULL AND {Ticks("c.\"AbandonedAt\"")} - {Ticks("c.\"ArrivedAt\"")} < $shortAbandon THEN 1 ELSE 0 END),
+              SUM(CASE WHEN {answered} AND {wait} <= $serviceLevel THEN 1 ELSE 0 END),
+              SUM(CASE WHEN {answered} THEN max({wait}, 0) ELSE 0 END)
+            FROM "Contacts" AS c LEFT JOIN "Cases" AS k ON k."Id" = c."CaseId"
+            LEFT JOIN "CaseCategories" AS cc ON cc."CaseId" = c."CaseId"
+            LEFT JOIN "Categories" AS g ON g."Id" = cc."CategoryId"
+            WHERE c."Line" = $line AND c."ArrivedAt" >= $from AND c."ArrivedAt" < $to
+            """);
         if (filter.Channel is { } channel)
         {
             sql.Append(""" AND c."Channel" = $channel""");
@@ -214,28 +223,44 @@ public sealed class ReportService(
             command.Parameters.AddWithValue("$category", filter.Category);
         }
 
+        sql.Append(" GROUP BY 1, 2, 3, 4, 5, 6, 7");
         command.CommandText = sql.ToString();
-        var contacts = new List<ReportContact>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            contacts.Add(new ReportContact(
-                new ContactFacts(
-                    Enum.Parse<ContactChannel>(reader.GetString(0)),
-                    Enum.Parse<ContactStatus>(reader.GetString(1)),
-                    SqliteTime.Parse(reader.GetString(2)),
-                    reader.IsDBNull(3) ? null : SqliteTime.Parse(reader.GetString(3)),
-                    reader.IsDBNull(4) ? null : SqliteTime.Parse(reader.GetString(4)),
-                    (RiskLevel)reader.GetInt32(5),
-                    reader.GetBoolean(6)),
-                reader.IsDBNull(7) ? null : reader.GetString(7),
-                reader.GetInt64(8),
-                reader.IsDBNull(9) ? null : Enum.Parse<CaseOutcome>(reader.GetString(9)),
-                reader.IsDBNull(10) ? null : reader.GetString(10)));
+            var key = new ReportKey(
+                DateOnly.FromDayNumber(UnixEpochDayNumber + (int)reader.GetInt64(0)),
+                line.Code,
+                Enum.Parse<ContactChannel>(reader.GetString(1)),
+                reader.IsDBNull(2) ? NoRegion : reader.GetString(2),
+                reader.IsDBNull(3) ? NoCategory : reader.GetString(3),
+                (RiskLevel)reader.GetInt32(4),
+                reader.IsDBNull(5) ? NoOutcome : Enum.Parse<CaseOutcome>(reader.GetString(5)).ToString());
+            var count = reader.GetInt32(7);
+            var abandoned = reader.GetInt32(9);
+            var shortAbandoned = reader.GetInt32(10);
+            var counts = new Counts(count - shortAbandoned, reader.GetInt32(8), abandoned - shortAbandoned, shortAbandoned, reader.GetInt32(11), reader.GetInt64(12));
+            Add(byCategory, key, counts);
+            if (reader.GetBoolean(6))
+            {
+                Add(once, key with { Category = "" }, counts);
+            }
         }
-
-        return contacts;
     }
+
+    /// <summary>Adds a group's counts; SQL keeps apart what the report shows as one (no region and a stored "Unknown").</summary>
+    private static void Add(Dictionary<ReportKey, Counts> tallies, ReportKey key, Counts counts) =>
+        tallies[key] = tallies.TryGetValue(key, out var earlier) ? earlier + counts : counts;
+
+    private static readonly int UnixEpochDayNumber = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
+
+    /// <summary>
+    /// A stored timestamp (<see cref="SqliteTime"/>'s layout) as 100-ns ticks since 1970: whole seconds from
+    /// <c>unixepoch</c> of the first 19 characters (unixepoch of the whole text rounds to milliseconds) plus the
+    /// fraction's seven digits.
+    /// </summary>
+    private static string Ticks(string column) =>
+        $"""(unixepoch(substr({column}, 1, 19)) * 10000000 + CASE WHEN length({column}) > 20 THEN CAST(substr({column} || '000000', 21, 7) AS INTEGER) ELSE 0 END)""";
 
     private static ReportRow Row(ReportKey key, PeriodFigures figures) => new(
         key.Day, key.Line, key.Channel, key.Region, key.Category, key.Risk, key.Outcome,
@@ -245,7 +270,16 @@ public sealed class ReportService(
     private static ReportBreakdown Breakdown(string dimension, IReadOnlyList<ReportRow> rows, Func<ReportRow, string> keyOf) =>
         new(dimension, rows.GroupBy(keyOf).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new ReportGroup(g.Key, Sum(g))).ToList());
 
-    private sealed record ReportContact(ContactFacts Facts, string? Region, long ContactId, CaseOutcome? Outcome, string? Category);
+    /// <summary>A group's counts as <see cref="ContactMetrics.Tally"/> keeps them; they add up exactly.</summary>
+    private readonly record struct Counts(int Offered, int Answered, int Abandoned, int ShortAbandoned, int WithinThreshold, long AnswerTicks)
+    {
+        public static Counts operator +(Counts a, Counts b) => new(
+            a.Offered + b.Offered, a.Answered + b.Answered, a.Abandoned + b.Abandoned, a.ShortAbandoned + b.ShortAbandoned,
+            a.WithinThreshold + b.WithinThreshold, a.AnswerTicks + b.AnswerTicks);
+
+        public PeriodFigures Figures() => PeriodFigures.FromCounts(
+            Offered, Answered, Abandoned, ShortAbandoned, WithinThreshold, (double)AnswerTicks / TimeSpan.TicksPerSecond);
+    }
 
     private readonly record struct ReportKey(DateOnly Day, string Line, ContactChannel Channel, string Region, string Category, RiskLevel Risk, string Outcome);
 }

@@ -76,7 +76,7 @@ public static class ContactMetrics
         private int _abandoned;
         private int _shortAbandoned;
         private int _withinThreshold;
-        private double _answerSeconds;
+        private long _answerTicks;
 
         public void Add(ContactFacts contact, LineThresholds thresholds)
         {
@@ -86,7 +86,7 @@ public static class ContactMetrics
                     _offered++;
                     _answered++;
                     var wait = claimed - contact.ArrivedAt;
-                    _answerSeconds += Math.Max(0, wait.TotalSeconds);
+                    _answerTicks += Math.Max(0, wait.Ticks);
                     if (wait <= thresholds.ServiceLevel)
                     {
                         _withinThreshold++;
@@ -107,6 +107,6 @@ public static class ContactMetrics
         }
 
         public PeriodFigures Figures() =>
-            PeriodFigures.FromCounts(_offered, _answered, _abandoned, _shortAbandoned, _withinThreshold, _answerSeconds);
+            PeriodFigures.FromCounts(_offered, _answered, _abandoned, _shortAbandoned, _withinThreshold, (double)_answerTicks / TimeSpan.TicksPerSecond);
     }
 }
