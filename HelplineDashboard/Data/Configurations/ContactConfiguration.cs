@@ -31,7 +31,7 @@ public sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
 
         // The wallboard (today, last hour) and reports (a date range) read a line's contacts by arrival. The index also
         // holds every column they count, so a 30-day report reads it alone, never the contacts' wide rows with their
-        // encrypted numbers and messages (docs/decisions/0006-report-grouping-in-sqlite.md).
+        // encrypted numbers and messages (docs/decisions/0016-report-grouping-in-sqlite.md).
         builder.HasIndex(c => new { c.Line, c.ArrivedAt, c.Status, c.ClaimedAt, c.AbandonedAt, c.Channel, c.Region, c.Risk, c.Urgent, c.CaseId })
             .HasDatabaseName("IX_Contacts_Line_ArrivedAt_Counted");
 

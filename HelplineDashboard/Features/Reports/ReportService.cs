@@ -136,7 +136,7 @@ public sealed class ReportService(
     /// Counts a line's contacts in the range in SQLite, grouped by local day, channel, region, category, risk and outcome,
     /// into <paramref name="byCategory"/> (one row per category of a contact's case) and <paramref name="once"/> (each
     /// contact once, from its first category row). The database returns the groups (~16,000 a line for 30 days of a
-    /// busy year) instead of the ~50,000 contacts behind them (docs/decisions/0006-report-grouping-in-sqlite.md). The counts follow
+    /// busy year) instead of the ~50,000 contacts behind them (docs/decisions/0016-report-grouping-in-sqlite.md). The counts follow
     /// <see cref="ContactMetrics.Tally"/> exactly: waits are compared in whole ticks against the line's thresholds, as
     /// the TimeSpan comparisons there. Filters are SQL parameters; no survivor column is read.
     /// </summary>
