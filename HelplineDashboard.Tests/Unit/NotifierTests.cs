@@ -14,7 +14,7 @@ public sealed class NotifierTests
     {
         var pageBusy = new TaskCompletionSource();
         var serviceBusy = new TaskCompletionSource();
-        using var page = _notifier.SubscribePage(_ => pageBusy.Task);
+        using var page = _notifier.SubscribeDetached(_ => pageBusy.Task);
         using (_notifier.Subscribe(_ => serviceBusy.Task))
         {
             var publishing = _notifier.PublishAsync(Claimed(1));
@@ -34,7 +34,7 @@ public sealed class NotifierTests
     public async Task A_page_is_handed_changes_in_the_order_they_were_published()
     {
         var seen = new List<long>();
-        using var page = _notifier.SubscribePage(change =>
+        using var page = _notifier.SubscribeDetached(change =>
         {
             seen.Add(change.ContactId);
             return Task.CompletedTask;
@@ -51,7 +51,7 @@ public sealed class NotifierTests
     [Fact]
     public async Task A_failing_page_is_logged_and_does_not_fail_the_publisher()
     {
-        using var page = _notifier.SubscribePage(_ => throw new InvalidOperationException("circuit gone"));
+        using var page = _notifier.SubscribeDetached(_ => throw new InvalidOperationException("circuit gone"));
 
         await _notifier.PublishAsync(Claimed(1)).WaitAsync(TimeSpan.FromSeconds(10));
     }

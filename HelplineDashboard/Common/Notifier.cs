@@ -3,7 +3,7 @@ namespace HelplineDashboard.Common;
 /// <summary>
 /// An in-process publisher of changes. Services publish after they commit; components and hub relays subscribe and
 /// dispose their subscription when they go away. One failing subscriber never stops the others. Services' subscribers
-/// are awaited (a publisher knows they have seen the change); pages are not (<see cref="SubscribePage"/>).
+/// are awaited (a publisher knows they have seen the change); pages and hub relays are not (<see cref="SubscribeDetached"/>).
 /// See docs/decisions/0003-live-updates.md.
 /// </summary>
 public abstract class Notifier<TChange>(ILogger logger)
@@ -20,12 +20,13 @@ public abstract class Notifier<TChange>(ILogger logger)
     public IDisposable Subscribe(Func<TChange, Task> onChange) => Subscribe(onChange, awaited: true);
 
     /// <summary>
-    /// Subscribes a page: the publisher hands the change over and goes on without waiting for the page to apply and
-    /// render it, so one slow or busy circuit never holds up an intake batch or a claim (nor do a hundred open queues).
-    /// <paramref name="onChange"/> must hand the change to the circuit at once (<c>InvokeAsync</c> as its first call): the
-    /// circuit's dispatcher then applies changes in the order they were published.
+    /// Subscribes a listener the publisher does not wait for: a page (its circuit applies and renders the change) or a
+    /// relay to external clients (each hub connection writes it). The publisher hands the change over and goes on, so
+    /// one slow circuit or one slow hub client never holds up an intake batch or a claim, however many are connected.
+    /// <paramref name="onChange"/> must hand the change on at once (a page's <c>InvokeAsync</c>, a hub send, as its
+    /// first call): the circuit's dispatcher, or the connection's writer, then takes changes in the order published.
     /// </summary>
-    public IDisposable SubscribePage(Func<TChange, Task> onChange) => Subscribe(onChange, awaited: false);
+    public IDisposable SubscribeDetached(Func<TChange, Task> onChange) => Subscribe(onChange, awaited: false);
 
     private IDisposable Subscribe(Func<TChange, Task> onChange, bool awaited)
     {

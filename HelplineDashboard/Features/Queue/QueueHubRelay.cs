@@ -9,7 +9,8 @@ public sealed class QueueHubRelay(QueueNotifier notifier, IHubContext<QueueHub, 
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscription = notifier.Subscribe(RelayAsync);
+        // Detached: the intake and claim writers do not wait for each of hundreds of hub connections to take the change.
+        _subscription = notifier.SubscribeDetached(RelayAsync);
         return Task.CompletedTask;
     }
 
