@@ -130,6 +130,7 @@ public sealed class QueuePages : IAsyncDisposable
                 var context = await CircuitsScenario.NewSignedInContextAsync(browser, baseAddress, i, ct, contextOptions);
                 var page = await CircuitsScenario.OpenIdleAsync(context, baseAddress, ct);
                 await CircuitsScenario.ShowQueueAsync(page);
+                await ShowAllLanguagesAsync(page);
                 await page.EvaluateAsync(Observe);
                 lock (pages._pages)
                 {
@@ -144,6 +145,35 @@ public sealed class QueuePages : IAsyncDisposable
             await pages.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Makes sure the page shows every language: a counsellor's page hides contacts outside their languages, and a
+    /// hidden contact's row would count as missing. ShowQueueAsync gives up waiting after 10 s on a loaded machine.
+    /// </summary>
+    private static async Task ShowAllLanguagesAsync(IPage page)
+    {
+        var showAll = page.Locator("[data-testid=show-all-languages] input");
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            if (!await showAll.IsCheckedAsync(new LocatorIsCheckedOptions { Timeout = 30_000 }))
+            {
+                await showAll.ClickAsync(new LocatorClickOptions { Timeout = 30_000 });
+            }
+
+            try
+            {
+                await page.Locator("[data-testid=other-languages-count]").WaitForAsync(
+                    new LocatorWaitForOptions { State = WaitForSelectorState.Detached, Timeout = 30_000 });
+                return;
+            }
+            catch (TimeoutException)
+            {
+                // Try the switch again.
+            }
+        }
+
+        throw new InvalidOperationException("A queue page still hides contacts in other languages after switching on \"All languages\" three times.");
     }
 
     /// <summary>How the pages look: waiting count and rows in the DOM now, visibility states and the niceness range of Chromium's threads.</summary>
