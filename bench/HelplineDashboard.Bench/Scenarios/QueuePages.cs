@@ -149,16 +149,18 @@ public sealed class QueuePages : IAsyncDisposable
 
     /// <summary>
     /// Makes sure the page shows every language: a counsellor's page hides contacts outside their languages, and a
-    /// hidden contact's row would count as missing. ShowQueueAsync gives up waiting after 10 s on a loaded machine.
+    /// hidden contact's row would count as missing. CircuitsScenario.ShowQueueAsync does not find the switch (it looks for an input inside the element that carries the
+    /// data-testid) and gives up waiting after 10 s.
     /// </summary>
     private static async Task ShowAllLanguagesAsync(IPage page)
     {
-        var showAll = page.Locator("[data-testid=show-all-languages] input");
+        // MudSwitch puts the data-testid on its input (CircuitsScenario's "[data-testid=…] input" finds nothing).
+        var showAll = page.Locator("input[data-testid=show-all-languages], [data-testid=show-all-languages] input");
         for (var attempt = 0; attempt < 3; attempt++)
         {
             if (!await showAll.IsCheckedAsync(new LocatorIsCheckedOptions { Timeout = 30_000 }))
             {
-                await showAll.ClickAsync(new LocatorClickOptions { Timeout = 30_000 });
+                await showAll.ClickAsync(new LocatorClickOptions { Timeout = 30_000, Force = true });
             }
 
             try
