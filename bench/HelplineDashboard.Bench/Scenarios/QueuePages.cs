@@ -75,6 +75,7 @@ public sealed class QueuePages : IAsyncDisposable
     private readonly IBrowser _browser;
     private readonly BrowserPriority _priority;
     private readonly List<IPage> _pages = [];
+    private int _hidingLanguages;
 
     // One reading of both clocks: turns a Stopwatch timestamp (the gateway's) into Unix milliseconds (the browser's).
     private readonly long _stopwatchAt = Stopwatch.GetTimestamp();
@@ -130,7 +131,11 @@ public sealed class QueuePages : IAsyncDisposable
                 var context = await CircuitsScenario.NewSignedInContextAsync(browser, baseAddress, i, ct, contextOptions);
                 var page = await CircuitsScenario.OpenIdleAsync(context, baseAddress, ct);
                 await CircuitsScenario.ShowQueueAsync(page);
-                await ShowAllLanguagesAsync(page);
+                if (!await ShowAllLanguagesAsync(page))
+                {
+                    Interlocked.Increment(ref pages._hidingLanguages);
+                }
+
                 await page.EvaluateAsync(Observe);
                 lock (pages._pages)
                 {
@@ -152,22 +157,19 @@ public sealed class QueuePages : IAsyncDisposable
     /// hidden contact's row would count as missing. CircuitsScenario.ShowQueueAsync does not find the switch (it looks for an input inside the element that carries the
     /// data-testid) and gives up waiting after 10 s.
     /// </summary>
-    private static async Task ShowAllLanguagesAsync(IPage page)
+    private static async Task<bool> ShowAllLanguagesAsync(IPage page)
     {
         // MudSwitch puts the data-testid on its input (CircuitsScenario's "[data-testid=…] input" finds nothing).
         var showAll = page.Locator("input[data-testid=show-all-languages], [data-testid=show-all-languages] input");
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            if (!await showAll.IsCheckedAsync(new LocatorIsCheckedOptions { Timeout = 30_000 }))
-            {
-                await showAll.ClickAsync(new LocatorClickOptions { Timeout = 30_000, Force = true });
-            }
-
             try
             {
+                // A DOM click on the input (it is visually hidden by the switch's styling): Blazor sees the change.
+                await showAll.EvaluateAsync("input => { if (!input.checked) input.click(); }", null, new LocatorEvaluateOptions { Timeout = 30_000 });
                 await page.Locator("[data-testid=other-languages-count]").WaitForAsync(
                     new LocatorWaitForOptions { State = WaitForSelectorState.Detached, Timeout = 30_000 });
-                return;
+                return true;
             }
             catch (TimeoutException)
             {
@@ -175,7 +177,7 @@ public sealed class QueuePages : IAsyncDisposable
             }
         }
 
-        throw new InvalidOperationException("A queue page still hides contacts in other languages after switching on \"All languages\" three times.");
+        return false; // reported; the rows it hides count as missing
     }
 
     /// <summary>How the pages look: waiting count and rows in the DOM now, visibility states and the niceness range of Chromium's threads.</summary>
@@ -192,7 +194,7 @@ public sealed class QueuePages : IAsyncDisposable
         }
 
         var (lowest, highest, threads) = BrowserPriority.ChromiumNiceness();
-        return $"{_pages.Count} pages showing '{string.Join("', '", waiting.Distinct())}' with {rows.Min()}..{rows.Max()} rows in the DOM at opening, visibility {string.Join(", ", states.CountBy(s => s).Select(s => $"{s.Key} × {s.Value}"))}; " +
+        return $"{_pages.Count} pages ({_hidingLanguages} still hiding other languages after 3 tries) showing '{string.Join("', '", waiting.Distinct())}' with {rows.Min()}..{rows.Max()} rows in the DOM at opening, visibility {string.Join(", ", states.CountBy(s => s).Select(s => $"{s.Key} × {s.Value}"))}; " +
                $"Chromium started at nice {_priority.Nice} without CAP_SYS_NICE: its {threads} threads run at nice {lowest}..{highest} (the app at 0)";
     }
 
