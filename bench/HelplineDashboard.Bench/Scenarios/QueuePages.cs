@@ -30,7 +30,7 @@ public sealed class QueuePages : IAsyncDisposable
     /// <summary>The queue table's scroll container is 70vh high (LiveQueue.razor); a row is about 49 px (its Virtualize ItemSize).</summary>
     private const double TableShareOfViewport = 0.7;
     private const int RowPixels = 49;
-    private const int OpeningAtOnce = 4;
+    private const int OpeningAtOnce = 2;
 
     private const string Observe =
         """
@@ -129,8 +129,7 @@ public sealed class QueuePages : IAsyncDisposable
             await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = OpeningAtOnce, CancellationToken = cancellationToken }, async (i, ct) =>
             {
                 var context = await CircuitsScenario.NewSignedInContextAsync(browser, baseAddress, i, ct, contextOptions);
-                var page = await CircuitsScenario.OpenIdleAsync(context, baseAddress, ct);
-                await CircuitsScenario.ShowQueueAsync(page);
+                var page = await OpenQueueAsync(context, baseAddress, ct);
                 if (!await ShowAllLanguagesAsync(page))
                 {
                     Interlocked.Increment(ref pages._hidingLanguages);
@@ -149,6 +148,24 @@ public sealed class QueuePages : IAsyncDisposable
         {
             await pages.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>Opens the queue in a new page of <paramref name="context"/>; a loaded machine gets three tries.</summary>
+    private static async Task<IPage> OpenQueueAsync(IBrowserContext context, Uri baseAddress, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var page = await CircuitsScenario.OpenIdleAsync(context, baseAddress, cancellationToken);
+                await CircuitsScenario.ShowQueueAsync(page);
+                return page;
+            }
+            catch (Exception failed) when (failed is PlaywrightException or TimeoutException && attempt < 3 && !cancellationToken.IsCancellationRequested)
+            {
+                Console.WriteLine($"  queue pages: retrying after {failed.GetType().Name}: {failed.Message.Split('\n')[0]}");
+            }
         }
     }
 
