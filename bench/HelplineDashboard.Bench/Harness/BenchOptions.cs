@@ -26,6 +26,21 @@ public sealed record BenchOptions
     /// <summary>Push: counsellors' queue pages in Chromium watching for the rows; 0 switches the browser part off.</summary>
     public int QueuePages { get; init; } = 20;
 
+    /// <summary>
+    /// Push: the counsellor pool claims each contact this long after its 201 (first answered, first claimed), keeping the
+    /// queue short. Unset: 300 ms with queue pages, no claims without them (the hub figure as issue 7 states it); 0: no claims.
+    /// </summary>
+    public int? ClaimAfterMilliseconds { get; init; }
+
+    /// <summary>Push: the delay after which the counsellor pool claims, or null when nothing is claimed.</summary>
+    public TimeSpan? ClaimAfter => (ClaimAfterMilliseconds ?? (QueuePages > 0 ? 300 : 0)) is > 0 and var ms ? TimeSpan.FromMilliseconds(ms) : null;
+
+    /// <summary>Push: rows the queue pages' table shows without scrolling (the viewport is sized for it).</summary>
+    public int QueueWindowRows { get; init; } = 60;
+
+    /// <summary>Push: niceness of the Chromium processes (the app runs at 0); Chromium may not go below it.</summary>
+    public int BrowserNice { get; init; } = 5;
+
     public int IntakeConnections { get; init; } = 64;
 
     /// <summary>Claim race: concurrent claimers (hub connections) and waiting contacts.</summary>
@@ -64,6 +79,9 @@ public sealed record BenchOptions
                 "--rate" => options with { PushRate = PositiveInt(name, Value()) },
                 "--queue-pages" => options with { QueuePages = int.TryParse(Value(), out var pages) && pages >= 0 ? pages : throw new ArgumentException($"{name} needs a whole number ≥ 0.") },
                 "--no-browser" => options with { QueuePages = 0 },
+                "--claim-after" => options with { ClaimAfterMilliseconds = int.TryParse(Value(), out var ms) && ms >= 0 ? ms : throw new ArgumentException($"{name} needs a whole number of milliseconds ≥ 0.") },
+                "--queue-window" => options with { QueueWindowRows = PositiveInt(name, Value()) },
+                "--browser-nice" => options with { BrowserNice = int.TryParse(Value(), out var nice) && nice is >= 0 and <= 19 ? nice : throw new ArgumentException($"{name} needs a niceness from 0 to 19.") },
                 "--connections" => options with { IntakeConnections = PositiveInt(name, Value()) },
                 "--claimers" => options with { Claimers = PositiveInt(name, Value()) },
                 "--claim-contacts" => options with { ClaimContacts = PositiveInt(name, Value()) },
@@ -90,6 +108,10 @@ public sealed record BenchOptions
           --rate N             contacts/s for push (default 100)
           --queue-pages N      counsellors' queue pages in Chromium for push (default 20; 0 = off)
           --no-browser         push without the Chromium pages (same as --queue-pages 0)
+          --claim-after MS     push: claim each contact MS after its 201, first come first claimed
+                               (default 300 with queue pages, none without; 0 = no claims)
+          --queue-window N     push: rows the queue pages show without scrolling (default 60)
+          --browser-nice N     push: niceness of Chromium, 0-19; the app runs at 0 (default 5)
           --connections N      gateway connections for intake (default 64)
           --claimers N         concurrent hub claimers for claims (default 200)
           --claim-contacts N   waiting contacts for claims (default 1000)

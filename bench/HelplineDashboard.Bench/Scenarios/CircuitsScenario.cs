@@ -168,9 +168,9 @@ public sealed class CircuitsScenario(AppLauncher launcher, BenchOptions options)
     }
 
     internal static async Task<IBrowserContext> NewSignedInContextAsync(
-        IBrowser browser, Uri baseAddress, int index, CancellationToken cancellationToken)
+        IBrowser browser, Uri baseAddress, int index, CancellationToken cancellationToken, BrowserNewContextOptions? contextOptions = null)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 1000, Height = 700 } });
+        var context = await browser.NewContextAsync(contextOptions ?? new BrowserNewContextOptions { ViewportSize = new() { Width = 1000, Height = 700 } });
         // Keep the pages light: nothing but the documents, styles and scripts the circuit needs.
         await context.RouteAsync("**/*", route =>
             route.Request.ResourceType is "image" or "font" or "media" ? route.AbortAsync() : route.ContinueAsync());

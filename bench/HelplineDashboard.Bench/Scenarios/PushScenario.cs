@@ -13,6 +13,7 @@ namespace HelplineDashboard.Bench.Scenarios;
 public sealed class PushScenario(AppLauncher launcher, BenchOptions options) : IScenario
 {
     private const int WarmUpContacts = 50;
+    private const int ClaimConnections = 8;
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
 
     public string Name => "push";
@@ -22,7 +23,11 @@ public sealed class PushScenario(AppLauncher launcher, BenchOptions options) : I
     public string Setup =>
         $"{options.HubClients} hub clients (WebSockets, supervisor cookie, both lines), gateway posting {options.PushRate} contacts/s for {options.Seconds} s; latency from the 201 to ContactQueued at each client" +
         (options.QueuePages > 0
-            ? $"; {options.QueuePages} counsellors' queue pages in headless Chromium (a browser context each, all languages), latency from the 201 to the row in each page's DOM (MutationObserver)"
+            ? $"; {options.QueuePages} counsellors' queue pages in headless Chromium (a browser context each, all languages, nice +{options.BrowserNice}, " +
+              $"viewport sized for {options.QueueWindowRows} queue rows), latency from the 201 to the row in each page's DOM (MutationObserver)"
+            : "") +
+        (options.ClaimAfter is { } claimAfter
+            ? $"; a counsellor pool ({ClaimConnections} hub connections, supervisor) claims each contact {claimAfter.TotalMilliseconds:N0} ms after its 201, first come first claimed, so the queue stays short"
             : "");
 
     public IReadOnlyList<Metric> Metrics =>
@@ -37,7 +42,18 @@ public sealed class PushScenario(AppLauncher launcher, BenchOptions options) : I
         new("rate", "posting rate achieved (schedule kept)", "contacts/s", Decimals: 1),
         new("postErrors", "post errors", "", Decimals: 0),
         .. QueuePages.Metrics(options.QueuePages),
+        .. (options.ClaimAfter is null ? [] : ClaimMetrics),
         .. CpuSample.Metrics(Environment.ProcessorCount),
+    ];
+
+    private static readonly Metric[] ClaimMetrics =
+    [
+        new("waitingP50", "contacts waiting (201 answered, not yet claimed), sampled every 100 ms, p50", "", Decimals: 0),
+        new("waitingMax", "contacts waiting, max", "", Decimals: 0),
+        new("claimP50", "counsellor pool's claim call p50", "ms", Decimals: 1),
+        new("claimP99", "counsellor pool's claim call p99", "ms", Decimals: 1),
+        new("claimsWon", "claims won", "", Decimals: 0),
+        new("claimsNotWon", "claims not won or failed (none expected)", "", Target.NoMoreThan(0, ""), 0),
     ];
 
     public IReadOnlyList<string> NotMeasured => options.QueuePages > 0
@@ -48,23 +64,43 @@ public sealed class PushScenario(AppLauncher launcher, BenchOptions options) : I
     {
         using var dataDir = new TempDir();
         await using var app = await launcher.StartAsync(dataDir, cancellationToken);
+        var result = new RunResult();
         var cookies = await SignIn.AsAsync(app.BaseAddress, SignIn.Supervisor, SignIn.DemoPassword, cancellationToken);
         var listeners = await QueueListener.ConnectManyAsync(app.BaseAddress, cookies, options.HubClients, cancellationToken);
         QueuePages? pages = null;
+        CounsellorPool? pool = null;
         try
         {
+            if (options.ClaimAfter is { } claimAfter)
+            {
+                pool = await CounsellorPool.StartAsync(app.BaseAddress, cookies, ClaimConnections, claimAfter, cancellationToken);
+            }
+
             using var gateway = new Gateway(app, connections: 32);
             var bodies = new ContactBodies(Guid.NewGuid().ToString("N")[..8]);
 
-            // Warm-up: JIT and connection pools, outside the measured ids.
+            // Warm-up: JIT and connection pools, outside the measured ids. The pages open while these wait (a page is
+            // ready when it shows a row); then the pool claims them, so the load starts on an empty queue.
+            var warmUps = new List<Posted>(WarmUpContacts);
             for (var i = 0; i < WarmUpContacts; i++)
             {
-                await gateway.PostAsync(bodies.Next(), cancellationToken);
+                warmUps.Add(await gateway.PostAsync(bodies.Next(), cancellationToken));
             }
 
             if (options.QueuePages > 0)
             {
-                pages = await QueuePages.OpenAsync(app.BaseAddress, options.QueuePages, cancellationToken);
+                pages = await QueuePages.OpenAsync(app.BaseAddress, options.QueuePages, options.QueueWindowRows, options.BrowserNice, cancellationToken);
+                result.Facts["queue pages"] = await pages.DescribeAsync();
+            }
+
+            if (pool is not null)
+            {
+                foreach (var warmUp in warmUps.Where(w => w.Created))
+                {
+                    pool.Arrived(warmUp.Id!.Value, warmUp.AnsweredAt);
+                }
+
+                await pool.DrainAsync(DrainTimeout, cancellationToken);
             }
 
             var answered = new ConcurrentDictionary<long, long>();
@@ -73,6 +109,8 @@ public sealed class PushScenario(AppLauncher launcher, BenchOptions options) : I
             var total = options.PushRate * options.Seconds;
             var posts = new List<Task>(total);
             var cpu = CpuSample.Take(app);
+            var chromiumCpu = pages is null ? TimeSpan.Zero : BrowserPriority.ChromiumCpu();
+            pool?.StartSampling(TimeSpan.FromMilliseconds(100));
             var clock = Stopwatch.StartNew();
             for (var i = 0; i < total; i++)
             {
@@ -88,14 +126,23 @@ public sealed class PushScenario(AppLauncher launcher, BenchOptions options) : I
             var postingTime = clock.Elapsed;
             await Task.WhenAll(posts);
             var cpuAfter = CpuSample.Take(app);
+            if (pages is not null)
+            {
+                result.Values["chromiumCpu"] = (BrowserPriority.ChromiumCpu() - chromiumCpu).TotalSeconds / Stopwatch.GetElapsedTime(cpu.At, cpuAfter.At).TotalSeconds;
+            }
+
+            pool?.StopSampling();
             await WaitForDeliveriesAsync(listeners, WarmUpContacts + answered.Count, cancellationToken);
-            var result = Measure(listeners, answered, errors, postingTime);
+            Measure(listeners, answered, errors, postingTime, result);
+            if (pool is not null)
+            {
+                await pool.DrainAsync(DrainTimeout, cancellationToken);
+                MeasureClaims(pool, result);
+            }
+
             if (pages is not null)
             {
                 await pages.MeasureAsync(answered, result, cancellationToken);
-                result.Facts["queue pages"] =
-                    "the queue is virtualised (rows in the table's window only) and sorted by risk, urgency, arrival; nothing is claimed during the run, " +
-                    "so once the window is full only contacts sorted into it (urgent ones) reach a page's DOM: 'rows that appeared' counts those";
             }
 
             cpuAfter.Report(cpu, app, result);
@@ -112,6 +159,7 @@ public sealed class PushScenario(AppLauncher launcher, BenchOptions options) : I
                 if (posted.Created)
                 {
                     answered[posted.Id!.Value] = posted.AnsweredAt;
+                    pool?.Arrived(posted.Id!.Value, posted.AnsweredAt);
                 }
                 else
                 {
@@ -122,6 +170,11 @@ public sealed class PushScenario(AppLauncher launcher, BenchOptions options) : I
         }
         finally
         {
+            if (pool is not null)
+            {
+                await pool.DisposeAsync();
+            }
+
             if (pages is not null)
             {
                 await pages.DisposeAsync();
@@ -140,7 +193,19 @@ public sealed class PushScenario(AppLauncher launcher, BenchOptions options) : I
         }
     }
 
-    private RunResult Measure(QueueListener[] listeners, ConcurrentDictionary<long, long> answered, int errors, TimeSpan postingTime)
+    private static void MeasureClaims(CounsellorPool pool, RunResult result)
+    {
+        var waiting = pool.WaitingSamples();
+        var claims = pool.ClaimLatencies();
+        result.Values["waitingP50"] = Stats.Percentile(waiting, 50);
+        result.Values["waitingMax"] = waiting.Count > 0 ? waiting[^1] : double.NaN;
+        result.Values["claimP50"] = Stats.Percentile(claims, 50);
+        result.Values["claimP99"] = Stats.Percentile(claims, 99);
+        result.Values["claimsWon"] = pool.Won;
+        result.Values["claimsNotWon"] = pool.NotWon + pool.Errors + pool.Waiting;
+    }
+
+    private void Measure(QueueListener[] listeners, ConcurrentDictionary<long, long> answered, int errors, TimeSpan postingTime, RunResult result)
     {
         var latencies = new List<double>(answered.Count * listeners.Length);
         var early = 0;
@@ -160,7 +225,6 @@ public sealed class PushScenario(AppLauncher launcher, BenchOptions options) : I
         }
 
         latencies.Sort();
-        var result = new RunResult();
         result.Values["p50"] = Stats.Percentile(latencies, 50);
         result.Values["p95"] = Stats.Percentile(latencies, 95);
         result.Values["p99"] = Stats.Percentile(latencies, 99);
@@ -170,6 +234,5 @@ public sealed class PushScenario(AppLauncher launcher, BenchOptions options) : I
         result.Values["expected"] = (double)answered.Count * listeners.Length;
         result.Values["rate"] = (options.PushRate * options.Seconds - 1) / postingTime.TotalSeconds;
         result.Values["postErrors"] = errors;
-        return result;
     }
 }
