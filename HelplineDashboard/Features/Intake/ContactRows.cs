@@ -20,7 +20,7 @@ namespace HelplineDashboard.Features.Intake;
 /// requests: it converts every column the writer does not fill — including the two field encryptions, the most
 /// expensive part of a row — into the stored values. <see cref="InsertAsync"/> runs in the writer's serial section and
 /// only converts the columns the batch decides (<see cref="WriterFilled"/>: arrival time, caller history, risk), binds
-/// and executes. See docs/decisions/0012-intake-cpu.md and 0017-intake-encryption-before-the-writer.md.
+/// and executes. See docs/decisions/0012-intake-cpu.md and 0017-intake-serial-section.md.
 /// </para>
 /// </summary>
 public sealed class ContactRows
