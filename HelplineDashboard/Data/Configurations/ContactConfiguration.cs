@@ -26,8 +26,9 @@ public sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         // A gateway's retry must find the first post, and two posts can never both land.
         builder.HasIndex(c => new { c.Gateway, c.ExternalId }).IsUnique();
 
-        // The live queue: waiting contacts of a line in queue order.
-        builder.HasIndex(c => new { c.Status, c.Line, c.Risk, c.ArrivedAt });
+        // The live queue: waiting contacts of a line in queue order (risk, urgency, arrival). Urgent is in the index so
+        // intake counts a batch's queue positions from the index alone (docs/decisions/0017-intake-serial-section.md).
+        builder.HasIndex(c => new { c.Status, c.Line, c.Risk, c.Urgent, c.ArrivedAt });
 
         // The wallboard (today, last hour) and reports (a date range) read a line's contacts by arrival. The index also
         // holds every column they count, so a 30-day report reads it alone, never the contacts' wide rows with their

@@ -834,7 +834,7 @@ namespace HelplineDashboard.Data.Migrations
                     b.HasIndex("Gateway", "ExternalId")
                         .IsUnique();
 
-                    b.HasIndex("Status", "Line", "Risk", "ArrivedAt");
+                    b.HasIndex("Status", "Line", "Risk", "Urgent", "ArrivedAt");
 
                     b.HasIndex("Line", "ArrivedAt", "Status", "ClaimedAt", "AbandonedAt", "Channel", "Region", "Risk", "Urgent", "CaseId")
                         .HasDatabaseName("IX_Contacts_Line_ArrivedAt_Counted");

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using HelplineDashboard.Data;
 using HelplineDashboard.Features.Contacts;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -13,50 +14,108 @@ namespace HelplineDashboard.Features.Intake;
 /// instead of EF change tracking (attach, detect changes, one command built per entity). Columns, names and value
 /// conversions come from the EF model — the same type mappings EF uses, so <see cref="Contact.From"/> and
 /// <see cref="Contact.Message"/> are encrypted by their <c>FieldProtector</c> converters and enums and times are stored
-/// exactly as EF stores them. Runs inside the caller's open transaction. See docs/decisions/0012-intake-cpu.md.
+/// exactly as EF stores them.
+/// <para>
+/// A row is converted in two steps. <see cref="Prepare"/> runs on the request's own thread, in parallel with other
+/// requests: it converts every column the writer does not fill — including the two field encryptions, the most
+/// expensive part of a row — into the stored values. <see cref="InsertAsync"/> runs in the writer's serial section and
+/// only converts the columns the batch decides (<see cref="WriterFilled"/>: arrival time, caller history, risk), binds
+/// and executes. See docs/decisions/0012-intake-cpu.md and 0017-intake-serial-section.md.
+/// </para>
 /// </summary>
-public static class ContactRows
+public sealed class ContactRows
 {
-    /// <summary>Inserts <paramref name="contacts"/> in list order (so ids ascend with it) and sets each one's id.</summary>
-    public static async Task InsertAsync(HelplineDbContext db, IReadOnlyList<Contact> contacts)
+    /// <summary>Columns whose values the writer sets for the whole batch, so they are converted only at insert time.</summary>
+    public static readonly IReadOnlySet<string> WriterFilled = new HashSet<string>(StringComparer.Ordinal)
     {
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Contacts are inserted inside the intake writer's transaction.");
-        var columns = Columns(db);
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var key = db.Model.FindEntityType(typeof(Contact))!.FindPrimaryKey()!.Properties.Single();
+        nameof(Contact.ArrivedAt), nameof(Contact.Risk), nameof(Contact.EarlierContacts), nameof(Contact.LastContactAt),
+    };
 
-        await using var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText =
-            $"INSERT INTO {sql.DelimitIdentifier(columns.Table)} ({string.Join(", ", columns.Properties.Select(c => sql.DelimitIdentifier(c.Column)))}) " +
-            $"VALUES ({string.Join(", ", columns.Properties.Select((_, i) => "@p" + i))}) RETURNING {sql.DelimitIdentifier(key.GetColumnName())}";
-        foreach (var contact in contacts)
-        {
-            command.Parameters.Clear();
-            for (var i = 0; i < columns.Properties.Count; i++)
-            {
-                var column = columns.Properties[i];
-                command.Parameters.Add(column.Mapping.CreateParameter(
-                    command, "@p" + i, column.Property.GetGetter().GetClrValue(contact), column.Property.IsNullable));
-            }
+    private readonly string _insertSql;
+    private readonly ContactColumn[] _prepared;
+    private readonly ContactColumn[] _filled;
 
-            contact.Id = Convert.ToInt64(await command.ExecuteScalarAsync());
-        }
+    private ContactRows(string insertSql, ContactColumn[] prepared, ContactColumn[] filled)
+    {
+        _insertSql = insertSql;
+        _prepared = prepared;
+        _filled = filled;
     }
 
-    private static ContactColumns Columns(HelplineDbContext db)
+    /// <summary>The insert for the model of <paramref name="db"/>: build once, use for every batch.</summary>
+    public static ContactRows For(HelplineDbContext db)
     {
         var entity = db.Model.FindEntityType(typeof(Contact))!;
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var properties = entity.GetProperties()
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var key = entity.FindPrimaryKey()!.Properties.Single();
+        var columns = entity.GetProperties()
             .Where(p => p.ValueGenerated == ValueGenerated.Never && !p.IsPrimaryKey())
-            .Select(p => new ContactColumn(p, p.GetColumnName(table)!, (RelationalTypeMapping)p.GetRelationalTypeMapping()))
+            .Select((p, i) => new ContactColumn(
+                p, p.GetColumnName(table)!, "@p" + i, (RelationalTypeMapping)p.GetRelationalTypeMapping(), p.GetGetter()))
             .ToList();
-        return new ContactColumns(table.Name, properties);
+        var insertSql =
+            $"INSERT INTO {sql.DelimitIdentifier(table.Name)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Column)))}) " +
+            $"VALUES ({string.Join(", ", columns.Select(c => c.Parameter))}) RETURNING {sql.DelimitIdentifier(key.GetColumnName())}";
+        return new ContactRows(
+            insertSql,
+            columns.Where(c => !WriterFilled.Contains(c.Property.Name)).ToArray(),
+            columns.Where(c => WriterFilled.Contains(c.Property.Name)).ToArray());
     }
 
-    private sealed record ContactColumns(string Table, List<ContactColumn> Properties);
+    /// <summary>
+    /// Converts (and encrypts) every column of <paramref name="contact"/> but the <see cref="WriterFilled"/> ones, now.
+    /// Call it on the request's thread once the contact's fields are final; later changes to them are not stored.
+    /// </summary>
+    public ContactRow Prepare(Contact contact)
+    {
+        using var scratch = new SqliteCommand();
+        var parameters = new DbParameter[_prepared.Length];
+        for (var i = 0; i < _prepared.Length; i++)
+        {
+            parameters[i] = _prepared[i].CreateParameter(scratch, contact);
+        }
 
-    private sealed record ContactColumn(IProperty Property, string Column, RelationalTypeMapping Mapping);
+        return new ContactRow(contact, parameters);
+    }
+
+    /// <summary>
+    /// Inserts <paramref name="rows"/> in list order (so ids ascend with it) inside the writer's open transaction and
+    /// sets each contact's id.
+    /// </summary>
+    public async Task InsertAsync(HelplineDbContext db, IReadOnlyList<ContactRow> rows)
+    {
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Contacts are inserted inside the intake writer's transaction.");
+
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = _insertSql;
+        foreach (var row in rows)
+        {
+            command.Parameters.Clear();
+            command.Parameters.AddRange(row.Parameters);
+            foreach (var column in _filled)
+            {
+                command.Parameters.Add(column.CreateParameter(command, row.Contact));
+            }
+
+            row.Contact.Id = Convert.ToInt64(await command.ExecuteScalarAsync());
+        }
+    }
+
+    private sealed record ContactColumn(IProperty Property, string Column, string Parameter, RelationalTypeMapping Mapping, IClrPropertyGetter Getter)
+    {
+        /// <summary>EF's own parameter for the value: the converter (encryption, enum as text, UTC time) runs here.</summary>
+        public DbParameter CreateParameter(DbCommand command, Contact contact) =>
+            Mapping.CreateParameter(command, Parameter, Getter.GetClrValue(contact), Property.IsNullable);
+    }
+}
+
+/// <summary>A new contact and its stored values, converted and encrypted on the request's thread (see <see cref="ContactRows.Prepare"/>).</summary>
+public sealed class ContactRow(Contact contact, DbParameter[] parameters)
+{
+    public Contact Contact { get; } = contact;
+
+    internal DbParameter[] Parameters { get; } = parameters;
 }

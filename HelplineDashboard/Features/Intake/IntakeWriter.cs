@@ -31,6 +31,7 @@ public sealed class IntakeWriter : IAsyncDisposable
     private readonly Channel<PendingContact> _pending = Channel.CreateBounded<PendingContact>(
         new BoundedChannelOptions(MaxWaiting) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly Task _loop;
+    private readonly Lazy<ContactRows> _rows;
 
     public IntakeWriter(
         IDbContextFactory<HelplineDbContext> dbFactory,
@@ -46,16 +47,22 @@ public sealed class IntakeWriter : IAsyncDisposable
         _health = health;
         _time = time;
         _logger = logger;
+        _rows = new Lazy<ContactRows>(() =>
+        {
+            using var db = dbFactory.CreateDbContext();
+            return ContactRows.For(db);
+        });
         _loop = Task.Run(RunAsync);
     }
 
     /// <summary>
     /// Writes the contact unless its gateway and external id are already stored (or earlier in the same batch).
-    /// Completes after the commit that holds it; throws the storage fault when that commit failed.
+    /// Completes after the commit that holds it; throws the storage fault when that commit failed. The contact's stored
+    /// values are converted and encrypted here, on the caller's thread, so the writer's serial section only binds them.
     /// </summary>
     public async Task<WrittenContact> WriteAsync(Contact contact, CancellationToken cancellationToken)
     {
-        var pending = new PendingContact(contact);
+        var pending = new PendingContact(_rows.Value.Prepare(contact));
         try
         {
             await _pending.Writer.WriteAsync(pending, cancellationToken);
@@ -191,7 +198,7 @@ public sealed class IntakeWriter : IAsyncDisposable
 
             using var turn = await _writeGate.EnterAsync(CancellationToken.None);
             await using var transaction = await db.Database.BeginTransactionAsync();
-            await ContactRows.InsertAsync(db, created);
+            await _rows.Value.InsertAsync(db, leaders.Values.Select(p => p.Row).ToList());
             positions = await PositionsOfNewestAsync(db, created);
             await transaction.CommitAsync();
         }
@@ -251,9 +258,11 @@ public sealed class IntakeWriter : IAsyncDisposable
         return positions;
     }
 
-    private sealed class PendingContact(Contact contact)
+    private sealed class PendingContact(ContactRow row)
     {
-        public Contact Contact { get; } = contact;
+        public ContactRow Row { get; } = row;
+
+        public Contact Contact => Row.Contact;
 
         public TaskCompletionSource<WrittenContact> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -33,6 +33,7 @@ public sealed class IntakeScenario(AppLauncher launcher, BenchOptions options) :
         new("ratioFull", "app ÷ FULL floor", "×", Decimals: 2),
         new("ratioNormal", "app ÷ NORMAL floor", "×", Decimals: 2),
         .. CpuSample.Metrics(Environment.ProcessorCount),
+        new("cpuPerContact", "app CPU per acknowledged contact", "ms", Decimals: 2),
     ];
 
     public IReadOnlyList<string> NotMeasured => [];
@@ -64,6 +65,11 @@ public sealed class IntakeScenario(AppLauncher launcher, BenchOptions options) :
         result.Values["p50"] = Stats.Percentile(load.Latencies, 50);
         result.Values["p99"] = Stats.Percentile(load.Latencies, 99);
         result.Values["errors"] = load.Errors;
+
+        // CPU-seconds ÷ contacts: the figure that tells a cheaper intake from a quieter machine (both cores are shared).
+        result.Values["cpuPerContact"] = result.Values.TryGetValue("appCpu", out var appCores) && load.Rate > 0
+            ? appCores / load.Rate * 1000
+            : double.NaN;
 
         if (databasePath is not null)
         {
