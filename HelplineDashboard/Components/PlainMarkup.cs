@@ -14,6 +14,9 @@ public static class PlainMarkup
     /// <summary>A small MudBlazor SVG icon (<c>Icons.Material.*</c>), as <c>MudIcon Size="Size.Small"</c> renders it.</summary>
     public static RenderFragment Icon(string svg, string? extraClass = null) => builder => AddIcon(builder, svg, extraClass);
 
+    /// <summary>A medium MudBlazor SVG icon, as <c>MudIcon</c> (or an icon button, a nav link) renders it.</summary>
+    public static RenderFragment MediumIcon(string svg, string? extraClass = null) => builder => AddIcon(builder, svg, extraClass, "medium");
+
     /// <summary>A small filled chip, as <c>MudChip Size="Size.Small" Variant="Variant.Filled"</c> renders it.</summary>
     public static RenderFragment Chip(string text, Color color, string? icon, params (string Name, object? Value)[] attributes) => builder =>
     {
@@ -41,12 +44,12 @@ public static class PlainMarkup
     /// <summary>The CSS name MudBlazor gives a colour (<c>mud-chip-color-warning</c>, <c>mud-button-filled-primary</c>).</summary>
     public static string CssName(Color color) => color.ToString().ToLowerInvariant();
 
-    private static void AddIcon(RenderTreeBuilder builder, string svg, string? extraClass)
+    private static void AddIcon(RenderTreeBuilder builder, string svg, string? extraClass, string size = "small")
     {
         builder.OpenElement(0, "svg");
         builder.AddAttribute(1, "class", extraClass is null
-            ? "mud-icon-root mud-svg-icon mud-icon-size-small"
-            : $"mud-icon-root mud-svg-icon mud-icon-size-small {extraClass}");
+            ? $"mud-icon-root mud-svg-icon mud-icon-size-{size}"
+            : $"mud-icon-root mud-svg-icon mud-icon-size-{size} {extraClass}");
         builder.AddAttribute(2, "focusable", "false");
         builder.AddAttribute(3, "viewBox", "0 0 24 24");
         builder.AddAttribute(4, "aria-hidden", "true");
