@@ -210,7 +210,8 @@ public sealed class CircuitsScenario(AppLauncher launcher, BenchOptions options)
     {
         await page.EvaluateAsync("() => Blazor.navigateTo('/queue')");
         await page.Locator("[data-testid=queue-table]").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
-        var showAll = page.Locator("[data-testid=show-all-languages] input");
+        // The test id sits on the switch's input itself (MudSwitch put it there too; "[data-testid=...] input" found nothing).
+        var showAll = page.Locator("input[data-testid=show-all-languages], [data-testid=show-all-languages] input");
         if (await showAll.CountAsync() > 0 && !await showAll.IsCheckedAsync())
         {
             await showAll.ClickAsync(new LocatorClickOptions { Timeout = 30_000 });
