@@ -11,7 +11,7 @@ namespace HelplineDashboard.Components;
 /// and in the layout. Every component instance a circuit keeps costs it a few kilobytes of render tree, however small
 /// its output; an icon or a chip rendered as plain markup lives in its parent's render tree instead, as one markup
 /// frame whose string every page showing the same piece shares. See docs/decisions/0013-lean-circuits.md and
-/// docs/decisions/0017-lean-layout.md.
+/// docs/decisions/0019-lean-layout.md.
 /// </summary>
 public static class PlainMarkup
 {
