@@ -124,14 +124,22 @@ public sealed class ClaimWriter : IAsyncDisposable
             _claimed.Remember(win.Contact.Id, win.Contact.Line, win.Request.Actor.DisplayName);
         }
 
-        foreach (var win in won)
+        try
         {
-            await _notifier.PublishAsync(new ContactClaimed(win.Contact.Id, win.Contact.Line, win.Request.Actor.DisplayName, win.Request.At));
-        }
+            foreach (var win in won)
+            {
+                await _notifier.PublishAsync(new ContactClaimed(win.Contact.Id, win.Contact.Line, win.Request.Actor.DisplayName, win.Request.At));
+            }
 
-        if (won.Count > 0)
+            if (won.Count > 0)
+            {
+                _logger.LogInformation("{Won} of {Count} claims won in one commit: contacts {ContactIds}", won.Count, batch.Count, won.Select(w => w.Contact.Id));
+            }
+        }
+        catch (Exception ex)
         {
-            _logger.LogInformation("{Won} of {Count} claims won in one commit: contacts {ContactIds}", won.Count, batch.Count, won.Select(w => w.Contact.Id));
+            // Committed: the winners must hear they won, never have their claims tried again (they would find them taken).
+            _logger.LogWarning(ex, "Telling the live queue about {Won} committed claims failed", won.Count);
         }
 
         return [.. answers.Select((answer, i) => new WrittenClaim(answer!, answer!.Status == ClaimStatus.Won ? contacts[batch[i].ContactId].Line : null))];
