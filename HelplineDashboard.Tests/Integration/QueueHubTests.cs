@@ -1,10 +1,14 @@
 using System.Threading.Channels;
+using HelplineDashboard.Features.Accounts;
+using HelplineDashboard.Features.Administration;
 using HelplineDashboard.Features.Cases;
+using HelplineDashboard.Features.Contacts;
 using HelplineDashboard.Features.Queue;
 using HelplineDashboard.Tests.Support;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HelplineDashboard.Tests.Integration;
@@ -13,9 +17,9 @@ public sealed class QueueHubTests(HelplineAppFactory factory) : IClassFixture<He
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
 
-    private HubConnection Connect(SignedInClient signedIn) =>
+    private HubConnection Connect(SignedInClient signedIn, string query = "") =>
         new HubConnectionBuilder()
-            .WithUrl(new Uri(factory.Server.BaseAddress, QueueHub.Path.TrimStart('/')), options =>
+            .WithUrl(new Uri(factory.Server.BaseAddress, QueueHub.Path.TrimStart('/') + query), options =>
             {
                 options.Transports = HttpTransportType.LongPolling;
                 options.HttpMessageHandlerFactory = _ => new CookieContainerHandler(signedIn.Cookies) { InnerHandler = factory.Server.CreateHandler() };
@@ -86,6 +90,97 @@ public sealed class QueueHubTests(HelplineAppFactory factory) : IClassFixture<He
             Assert.Equal(ClaimStatus.AlreadyClaimed, lost.Status);
             Assert.False(string.IsNullOrEmpty(lost.ClaimedByName));
         });
+    }
+
+    [Fact]
+    public async Task A_client_that_asks_for_batches_hears_every_claim_of_a_commit_in_order_and_others_hear_each_claim()
+    {
+        using var supervisor = await SignIn.AsAsync(factory, Accounts.Supervisor);
+        await using var batched = Connect(supervisor, $"?{QueueHub.ClaimsQueryKey}={QueueHub.BatchedClaims}");
+        await using var each = Connect(supervisor);
+        var batches = Channel.CreateUnbounded<ContactsClaimed>();
+        var singlesToBatched = Channel.CreateUnbounded<ContactClaimed>();
+        var singles = Channel.CreateUnbounded<ContactClaimed>();
+        batched.On<ContactsClaimed>(nameof(IQueueClient.ContactsClaimed), c => batches.Writer.TryWrite(c));
+        batched.On<ContactClaimed>(nameof(IQueueClient.ContactClaimed), c => singlesToBatched.Writer.TryWrite(c));
+        each.On<ContactClaimed>(nameof(IQueueClient.ContactClaimed), c => singles.Writer.TryWrite(c));
+        await Task.WhenAll(batched.StartAsync(), each.StartAsync());
+        var gateway = GatewayClient.For(factory);
+        var ids = new List<long>();
+        for (var i = 0; i < 6; i++)
+        {
+            var created = await gateway.PostContactAsync(GatewayClient.Contact($"hub-batch-{Guid.NewGuid():N}"));
+            ids.Add(long.Parse(created.Headers.Location!.OriginalString.Split('/').Last()));
+        }
+
+        var counsellors = ids.Select((_, i) => TestActors.Counsellor($"hub-batch-{i}", $"Counsellor {i}")).ToList();
+        var answers = await factory.Services.GetRequiredService<ClaimWriter>().CommitAsync(
+            ids.Select((id, i) => new ClaimRequest(id, counsellors[i], CaseChoice.JoinOpenCase, DateTime.UtcNow)).ToList());
+        Assert.All(answers, a => Assert.Equal(ClaimStatus.Won, a.Result.Status));
+
+        using var timeout = new CancellationTokenSource(Deadline);
+        var heard = new List<ContactClaimed>();
+        while (!ids.All(id => heard.Any(c => c.ContactId == id)))
+        {
+            var batch = await batches.Reader.ReadAsync(timeout.Token);
+            Assert.All(batch.Claims, c => Assert.Equal(batch.Line, c.Line));
+            heard.AddRange(batch.Claims);
+        }
+
+        var ours = heard.Where(c => ids.Contains(c.ContactId)).ToList();
+        Assert.Equal(ids, ours.Select(c => c.ContactId));
+        Assert.Equal(counsellors.Select(c => c.DisplayName), ours.Select(c => c.ClaimedByName));
+        var one = new List<ContactClaimed>();
+        while (!ids.All(id => one.Any(c => c.ContactId == id)))
+        {
+            one.Add(await singles.Reader.ReadAsync(timeout.Token));
+        }
+
+        Assert.Equal(ids, one.Where(c => ids.Contains(c.ContactId)).Select(c => c.ContactId));
+        Assert.False(singlesToBatched.Reader.TryRead(out _), "a client that asked for batches also heard a single claim");
+    }
+
+    [Fact]
+    public async Task A_hub_connection_of_an_account_disabled_since_it_connected_can_no_longer_claim()
+    {
+        const string password = "Typed-initial-pass-2026";
+        var admin = await Administrators.SeededAdminAsync(factory);
+        var email = $"hub-disabled-{Guid.NewGuid():N}"[..24] + "@helpline.local";
+        var created = await factory.Users().CreateAsync(
+            new NewUser { Email = email, DisplayName = "Dana Test", Roles = [Roles.Counsellor], Lines = ["111"], Password = password }, admin);
+        using var counsellor = await SignIn.AsAsync(factory, email, password);
+        await using var connection = Connect(counsellor);
+        await connection.StartAsync();
+        var gateway = GatewayClient.For(factory);
+        async Task<long> PostAsync() =>
+            long.Parse((await gateway.PostContactAsync(GatewayClient.Contact($"hub-disabled-{Guid.NewGuid():N}"))).Headers.Location!.OriginalString.Split('/').Last());
+        Assert.Equal(ClaimStatus.Won, (await connection.InvokeAsync<ClaimAnswer>(nameof(QueueHub.Claim), await PostAsync())).Status);
+
+        await factory.Users().DisableAsync(created.User.Id, admin);
+
+        // The connection's sign-in is checked against the account at most a second old.
+        var waiting = 0L;
+        var refusal = await Eventually.MatchAsync(
+            async () =>
+            {
+                waiting = await PostAsync();
+                return await Record.ExceptionAsync(() => connection.InvokeAsync<ClaimAnswer>(nameof(QueueHub.Claim), waiting));
+            },
+            refused => refused is not null,
+            TimeSpan.FromSeconds(10),
+            "a claim refused after the account was disabled");
+        Assert.IsType<Microsoft.AspNetCore.SignalR.HubException>(refusal);
+
+        // The cookie still opens the negotiation, but the hub closes a connection whose sign-in no longer holds.
+        await using var again = Connect(counsellor);
+        var refusedAgain = await Record.ExceptionAsync(async () =>
+        {
+            await again.StartAsync();
+            await again.InvokeAsync<ClaimAnswer>(nameof(QueueHub.Claim), waiting);
+        });
+        Assert.NotNull(refusedAgain);
+        await using var db = factory.CreateDbContext();
+        Assert.Equal(ContactStatus.Waiting, (await db.Contacts.SingleAsync(c => c.Id == waiting)).Status);
     }
 
     [Fact]

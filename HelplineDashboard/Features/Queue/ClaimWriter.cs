@@ -3,12 +3,16 @@ using HelplineDashboard.Features.Accounts;
 using HelplineDashboard.Features.Audit;
 using HelplineDashboard.Features.Cases;
 using HelplineDashboard.Features.Contacts;
+using HelplineDashboard.Features.Languages;
 using Microsoft.EntityFrameworkCore;
 
 namespace HelplineDashboard.Features.Queue;
 
-/// <summary>A claim handed to the <see cref="ClaimWriter"/>: who claims which contact, and whether it may join an open case.</summary>
-public sealed record ClaimRequest(long ContactId, Actor Actor, CaseChoice Choice, DateTime At);
+/// <summary>
+/// A claim handed to the <see cref="ClaimWriter"/>: who claims which contact, whether it may join an open case, and
+/// whether the claimant confirmed a contact in a language they do not counsel in.
+/// </summary>
+public sealed record ClaimRequest(long ContactId, Actor Actor, CaseChoice Choice, DateTime At, bool ConfirmedOutOfLanguage = false);
 
 /// <summary>How a claim ended, with the contact's line when it was won (for the live queue).</summary>
 public sealed record WrittenClaim(ClaimResult Result, string? Line);
@@ -16,24 +20,31 @@ public sealed record WrittenClaim(ClaimResult Result, string? Line);
 /// <summary>
 /// The one writer of claims. Claims that arrive together are applied in one transaction (one fsync), each still the
 /// conditional update of docs/decisions/0002-atomic-claims.md, in arrival order: of two claims on one contact in a
-/// batch, the first wins and the second finds it claimed. Each claimant is answered only after the commit. See
-/// docs/decisions/0015-claim-batching.md.
+/// batch, the first wins and the second finds it claimed. The batch reads its contacts and its claimants' languages
+/// once, saves its cases and its audit rows with two saves, publishes its claims and writes one log line; each claimant
+/// is answered only after the commit. See docs/decisions/0015-claim-batching.md and 0017-claim-cpu.md.
 /// </summary>
 public sealed class ClaimWriter : IAsyncDisposable
 {
     public const int MaxBatch = 128;
     private const int MaxWaiting = 2048;
+    private static readonly IReadOnlySet<string> NoLanguages = new HashSet<string>();
 
     private readonly IDbContextFactory<HelplineDbContext> _dbFactory;
     private readonly WriteGate _writeGate;
     private readonly ClaimedContacts _claimed;
+    private readonly QueueNotifier _notifier;
+    private readonly ILogger<ClaimWriter> _logger;
     private readonly GroupCommit<ClaimRequest, WrittenClaim> _commits;
 
-    public ClaimWriter(IDbContextFactory<HelplineDbContext> dbFactory, WriteGate writeGate, ClaimedContacts claimed, ILogger<ClaimWriter> logger)
+    public ClaimWriter(
+        IDbContextFactory<HelplineDbContext> dbFactory, WriteGate writeGate, ClaimedContacts claimed, QueueNotifier notifier, ILogger<ClaimWriter> logger)
     {
         _dbFactory = dbFactory;
         _writeGate = writeGate;
         _claimed = claimed;
+        _notifier = notifier;
+        _logger = logger;
         _commits = new GroupCommit<ClaimRequest, WrittenClaim>(CommitAsync, MaxBatch, MaxWaiting, logger);
     }
 
@@ -47,53 +58,132 @@ public sealed class ClaimWriter : IAsyncDisposable
     internal async Task<IReadOnlyList<WrittenClaim>> CommitAsync(IReadOnlyList<ClaimRequest> batch)
     {
         await using var db = await _dbFactory.CreateDbContextAsync();
-        var answers = new List<WrittenClaim>(batch.Count);
-        var won = new List<(ClaimRequest Request, Contact Contact, Case Case, bool Joined)>();
+        var answers = new ClaimResult?[batch.Count];
+        var won = new List<Win>();
 
         using var turn = await _writeGate.EnterAsync(CancellationToken.None);
         await using var transaction = await db.Database.BeginTransactionAsync();
-        foreach (var request in batch)
+
+        // The transaction holds SQLite's write lock from its start, so what these two reads see stays true until the
+        // commit; the conditional update below still decides each claim.
+        var ids = batch.Select(r => r.ContactId).Distinct().ToList();
+        var contacts = await db.Contacts.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
+        var languages = await LanguagesAsync(db, batch, contacts);
+        var takenInBatch = new Dictionary<long, string>();
+
+        for (var i = 0; i < batch.Count; i++)
         {
-            answers.Add(await ApplyAsync(db, request, won));
+            var request = batch[i];
+            var actor = request.Actor;
+            var contact = contacts.GetValueOrDefault(request.ContactId) is { } found && actor.Serves(found.Line) ? found : null;
+            if (contact is null)
+            {
+                answers[i] = ClaimResult.NotFound();
+            }
+            else if (takenInBatch.TryGetValue(contact.Id, out var winner))
+            {
+                // Sees this batch's own earlier claims: the loser is told who won, as if they had come a moment later.
+                answers[i] = ClaimResult.AlreadyClaimed(winner);
+            }
+            else if (contact.Status != ContactStatus.Waiting)
+            {
+                answers[i] = ContactGlance.Explain(new ContactGlance(contact.Status, contact.ClaimedByName, contact.Language, contact.Line));
+            }
+            else if (!request.ConfirmedOutOfLanguage && !LanguageMatch.Speaks(languages.GetValueOrDefault(actor.UserId) ?? NoLanguages, contact.Language))
+            {
+                answers[i] = ClaimResult.OutOfLanguage(contact.Language);
+            }
+            else if (await ClaimIfWaitingAsync(db, request) != 1)
+            {
+                answers[i] = ContactGlance.Explain(await ContactGlance.ReadAsync(db, request.ContactId, [.. actor.Lines], CancellationToken.None));
+            }
+            else
+            {
+                takenInBatch[contact.Id] = actor.DisplayName;
+                var (@case, opened) = await CaseForAsync(db, request, contact, won);
+                won.Add(new Win(i, request, contact, @case, opened));
+            }
         }
 
-        foreach (var (request, contact, opened, joined) in won)
+        // One save for the batch's new cases and the contacts joining them, a second for the audit rows naming the cases.
+        await db.SaveChangesAsync();
+        foreach (var win in won)
         {
-            AuditTrail.Record(db, request.At, request.Actor, AuditAction.ContactClaimed, AuditTrail.Contact(contact.Id), contact.Line,
-                $"{(joined ? "joined" : "opened")} {AuditTrail.Case(opened.Id)}");
+            AuditTrail.Record(db, win.Request.At, win.Request.Actor, AuditAction.ContactClaimed, AuditTrail.Contact(win.Contact.Id), win.Contact.Line,
+                $"{(win.Opened ? "opened" : "joined")} {AuditTrail.Case(win.Case.Id)}");
+            answers[win.Index] = ClaimResult.Won(win.Case.Id);
         }
 
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
 
-        // Durable now; still inside the write gate, so no release can slip in before memory knows.
-        foreach (var (request, contact, _, _) in won)
+        // Durable now. Still inside the write gate, so no release can slip in before memory knows, and the live queue
+        // hears the claims (together, in order) before any later change of these contacts.
+        foreach (var win in won)
         {
-            _claimed.Remember(contact.Id, contact.Line, request.Actor.DisplayName);
+            _claimed.Remember(win.Contact.Id, win.Contact.Line, win.Request.Actor.DisplayName);
         }
 
-        return answers;
+        try
+        {
+            foreach (var win in won)
+            {
+                await _notifier.PublishAsync(new ContactClaimed(win.Contact.Id, win.Contact.Line, win.Request.Actor.DisplayName, win.Request.At));
+            }
+
+            if (won.Count > 0)
+            {
+                _logger.LogInformation("{Won} of {Count} claims won in one commit: contacts {ContactIds}", won.Count, batch.Count, won.Select(w => w.Contact.Id));
+            }
+        }
+        catch (Exception ex)
+        {
+            // Committed: the winners must hear they won, never have their claims tried again (they would find them taken).
+            _logger.LogWarning(ex, "Telling the live queue about {Won} committed claims failed", won.Count);
+        }
+
+        return [.. answers.Select((answer, i) => new WrittenClaim(answer!, answer!.Status == ClaimStatus.Won ? contacts[batch[i].ContactId].Line : null))];
     }
 
-    private static async Task<WrittenClaim> ApplyAsync(HelplineDbContext db, ClaimRequest request, List<(ClaimRequest, Contact, Case, bool)> won)
+    /// <summary>The counsel languages of the claimants who did not confirm an out-of-language contact, in one read.</summary>
+    private static async Task<Dictionary<string, IReadOnlySet<string>>> LanguagesAsync(
+        HelplineDbContext db, IReadOnlyList<ClaimRequest> batch, Dictionary<long, Contact> contacts)
+    {
+        var askers = batch.Where(r => !r.ConfirmedOutOfLanguage && contacts.ContainsKey(r.ContactId)).Select(r => r.Actor.UserId).Distinct().ToList();
+        if (askers.Count == 0)
+        {
+            return [];
+        }
+
+        var stored = await db.Users.AsNoTracking().Where(u => askers.Contains(u.Id)).Select(u => new { u.Id, u.Languages }).ToListAsync();
+        return stored.ToDictionary(u => u.Id, u => CallerLanguages.Parse(u.Languages));
+    }
+
+    private static Task<int> ClaimIfWaitingAsync(HelplineDbContext db, ClaimRequest request)
     {
         var actor = request.Actor;
         var lines = actor.Lines.ToList();
-        var claimed = await db.Contacts
+        return db.Contacts
             .Where(c => c.Id == request.ContactId && c.Status == ContactStatus.Waiting && lines.Contains(c.Line))
             .ExecuteUpdateAsync(update => update
                 .SetProperty(c => c.Status, ContactStatus.Claimed)
                 .SetProperty(c => c.ClaimedAt, request.At)
                 .SetProperty(c => c.ClaimedById, actor.UserId)
                 .SetProperty(c => c.ClaimedByName, actor.DisplayName));
-        if (claimed != 1)
-        {
-            // Sees this batch's own earlier claims: the loser is told who won, as if they had come a moment later.
-            return new WrittenClaim(ContactGlance.Explain(await ContactGlance.ReadAsync(db, request.ContactId, lines, CancellationToken.None)), null);
-        }
+    }
 
-        var contact = await db.Contacts.SingleAsync(c => c.Id == request.ContactId);
-        var joined = request.Choice == CaseChoice.JoinOpenCase ? await CallerHistory.FindOpenCaseAsync(db, contact, actor.UserId, CancellationToken.None) : null;
+    /// <summary>
+    /// The case the claimed contact joins (the caller's open case this claimant works, 0007) or a new one. A case opened
+    /// or joined earlier in this batch by the same claimant for the same caller counts too, before the database's.
+    /// </summary>
+    private static async Task<(Case Case, bool Opened)> CaseForAsync(HelplineDbContext db, ClaimRequest request, Contact contact, List<Win> won)
+    {
+        var actor = request.Actor;
+        var joined = request.Choice != CaseChoice.JoinOpenCase
+            ? null
+            : won.LastOrDefault(w => w.Request.Actor.UserId == actor.UserId && contact.CallerKey != "" &&
+                                     w.Contact.CallerKey == contact.CallerKey && w.Contact.Line == contact.Line)?.Case
+              ?? await CallerHistory.FindOpenCaseAsync(db, contact, actor.UserId, CancellationToken.None);
         var opened = joined ?? new Case
         {
             Line = contact.Line,
@@ -108,9 +198,8 @@ public sealed class ClaimWriter : IAsyncDisposable
             db.Cases.Add(opened);
         }
 
-        // Saved per claim (inside the batch's transaction) so a later claim of the same caller in this batch finds the case.
-        await db.SaveChangesAsync();
-        won.Add((request, contact, opened, joined is not null));
-        return new WrittenClaim(ClaimResult.Won(opened.Id), contact.Line);
+        return (opened, joined is null);
     }
+
+    private sealed record Win(int Index, ClaimRequest Request, Contact Contact, Case Case, bool Opened);
 }

@@ -13,11 +13,9 @@ public sealed class QueueService(
     IDbContextFactory<HelplineDbContext> dbFactory,
     ClaimWriter writer,
     ClaimedContacts claimed,
-    QueueNotifier notifier,
     PresenceService presence,
     UserLanguageService languages,
-    TimeProvider time,
-    ILogger<QueueService> logger)
+    TimeProvider time)
 {
     /// <summary>Waiting contacts on the actor's lines, in queue order.</summary>
     public async Task<IReadOnlyList<QueuedContact>> ListWaitingAsync(Actor actor, CancellationToken cancellationToken = default)
@@ -85,31 +83,13 @@ public sealed class QueueService(
 
     private async Task<ClaimResult> ClaimInDatabaseAsync(long contactId, Actor actor, CaseChoice choice, bool confirmedOutOfLanguage, CancellationToken cancellationToken)
     {
-        // One read answers the rest of the lost claims, and a contact in a language the actor does not speak needs
-        // their confirmation first. A contact still waiting goes on to the claim writer's conditional update.
-        var lines = actor.Lines.ToList();
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        {
-            var seen = await ContactGlance.ReadAsync(db, contactId, lines, cancellationToken);
-            if (seen is { Status: not ContactStatus.Waiting })
-            {
-                return ContactGlance.Explain(seen);
-            }
-
-            if (seen is not null && !confirmedOutOfLanguage &&
-                !LanguageMatch.Speaks(await languages.CounselLanguagesAsync(actor.UserId, cancellationToken), seen.Language))
-            {
-                return ClaimResult.OutOfLanguage(seen.Language);
-            }
-        }
-
+        // The claim writer reads the contact and the claimant's languages with the rest of its batch, refuses a lost
+        // or out-of-language claim from that read, and publishes the claims it won after their commit.
         var now = time.GetUtcNow().UtcDateTime;
-        var written = await writer.ClaimAsync(new ClaimRequest(contactId, actor, choice, now), cancellationToken);
-        if (written is { Result.Status: ClaimStatus.Won, Line: { } line })
+        var written = await writer.ClaimAsync(new ClaimRequest(contactId, actor, choice, now, confirmedOutOfLanguage), cancellationToken);
+        if (written.Result.Status == ClaimStatus.Won)
         {
-            logger.LogInformation("Contact {ContactId} claimed by {UserId}; case {CaseId}", contactId, actor.UserId, written.Result.CaseId);
             await presence.ClaimedAsync(actor);
-            await notifier.PublishAsync(new ContactClaimed(contactId, line, actor.DisplayName, now));
         }
 
         return written.Result;

@@ -7,6 +7,7 @@ public static class QueueServiceCollectionExtensions
         services.AddSingleton<QueueNotifier>();
         services.AddSingleton<QueuedContactPool>();
         services.AddHelplineClaims();
+        services.AddSingleton<HubSessionCheck>();
         services.AddHostedService<QueueHubRelay>();
         return services;
     }
@@ -23,7 +24,9 @@ public static class QueueServiceCollectionExtensions
 
     public static IEndpointRouteBuilder MapHelplineQueue(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHub<QueueHub>(QueueHub.Path);
+        // Sign-in is checked when a connection opens, not again on every invocation: the hub checks on each claim
+        // that the sign-in still holds (HubSessionCheck).
+        endpoints.MapHub<QueueHub>(QueueHub.Path).RequireAuthorization();
         return endpoints;
     }
 }

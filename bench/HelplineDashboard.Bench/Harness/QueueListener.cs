@@ -42,10 +42,10 @@ public sealed class QueueListener : IAsyncDisposable
         }
     }
 
-    /// <summary>A connection to the queue hub signed in with <paramref name="cookies"/>, not started yet.</summary>
-    public static HubConnection Build(Uri baseAddress, CookieContainer cookies) =>
+    /// <summary>A connection to the queue hub signed in with <paramref name="cookies"/>, not started yet; <paramref name="query"/> (e.g. <c>?claims=batched</c>) is added to the hub's URL.</summary>
+    public static HubConnection Build(Uri baseAddress, CookieContainer cookies, string query = "") =>
         new HubConnectionBuilder()
-            .WithUrl(new Uri(baseAddress, HubPath), options => options.Cookies = cookies)
+            .WithUrl(new Uri(baseAddress, HubPath + query), options => options.Cookies = cookies)
             .AddJsonProtocol(options => options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
             .ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Error))
             .Build();

@@ -34,6 +34,9 @@ public sealed class ClaimsScenario(AppLauncher launcher, BenchOptions options) :
         new("errors", "claim errors", "", Target.NoMoreThan(0, ""), 0),
         new("attempts", "claim calls", "", Decimals: 0),
         new("rate", "claims won per second", "claims/s", Decimals: 0),
+        new("callRate", "claim calls per second", "calls/s", Decimals: 0),
+        new("cpuPerCall", "app CPU per claim call", "ms", Decimals: 2),
+        new("cpuPerWin", "app CPU per claim won (all calls' CPU ÷ wins)", "ms", Decimals: 1),
         new("casesOnDisk", "cases on disk after stop", "", Decimals: 0),
         .. CpuSample.Metrics(Environment.ProcessorCount),
     ];
@@ -55,7 +58,9 @@ public sealed class ClaimsScenario(AppLauncher launcher, BenchOptions options) :
             await Parallel.ForAsync(0, connections.Length, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
                 async (i, ct) =>
                 {
-                    connections[i] = QueueListener.Build(app.BaseAddress, cookies);
+                    // Like a softphone that shows the queue: it hears the claims of each commit as one message.
+                    connections[i] = QueueListener.Build(app.BaseAddress, cookies, "?claims=batched");
+                    connections[i].On<ClaimsHeard>("ContactsClaimed", heard => Interlocked.Add(ref race.ClaimsHeard, heard.Claims.Count));
                     await connections[i].StartAsync(ct);
                 });
 
@@ -66,8 +71,25 @@ public sealed class ClaimsScenario(AppLauncher launcher, BenchOptions options) :
                 var cpu = CpuSample.Take(app);
                 var clock = Stopwatch.StartNew();
                 await Task.WhenAll(connections.Select((connection, i) => ClaimUntilNoneLeftAsync(connection, ids, race, new Random(i), timeout.Token)));
-                result.Values["rate"] = race.Winners.Count / clock.Elapsed.TotalSeconds;
-                CpuSample.Take(app).Report(cpu, app, result);
+                var elapsed = clock.Elapsed.TotalSeconds;
+                var cpuAfter = CpuSample.Take(app);
+                var appCpuMs = (cpuAfter.App - cpu.App).TotalMilliseconds;
+                result.Values["rate"] = race.Winners.Count / elapsed;
+                result.Values["callRate"] = race.Latencies.Count / elapsed;
+                result.Values["cpuPerCall"] = app.ProcessId is null ? double.NaN : appCpuMs / Math.Max(1, race.Latencies.Count);
+                result.Values["cpuPerWin"] = app.ProcessId is null ? double.NaN : appCpuMs / Math.Max(1, race.Winners.Count);
+                cpuAfter.Report(cpu, app, result);
+
+                // Every claimer hears every claim (ContactsClaimed); the last batches may still be on their way.
+                var expected = (long)race.Winners.Count * connections.Length;
+                var heardBy = Stopwatch.StartNew();
+                while (Interlocked.Read(ref race.ClaimsHeard) < expected && heardBy.Elapsed < TimeSpan.FromSeconds(10))
+                {
+                    await Task.Delay(50, cancellationToken);
+                }
+
+                result.Facts["claims heard by the claimers (ContactsClaimed)"] =
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Interlocked.Read(ref race.ClaimsHeard):N0} of {expected:N0}");
             }
             finally
             {
@@ -146,7 +168,12 @@ public sealed class ClaimsScenario(AppLauncher launcher, BenchOptions options) :
         public ConcurrentBag<double> Latencies { get; } = [];
 
         public int Errors;
+
+        public long ClaimsHeard;
     }
+
+    /// <summary>The hub's ContactsClaimed: the claims of one line committed together.</summary>
+    private sealed record ClaimsHeard(string Line, List<System.Text.Json.JsonElement> Claims);
 
     /// <summary>The hub's answer to Claim (status as a string: Won, AlreadyClaimed, Abandoned, NotFound).</summary>
     private sealed record ClaimAnswer(string Status, long? CaseId, string? ClaimedByName);
