@@ -22,7 +22,7 @@ public sealed record WrittenClaim(ClaimResult Result, string? Line);
 /// conditional update of docs/decisions/0002-atomic-claims.md, in arrival order: of two claims on one contact in a
 /// batch, the first wins and the second finds it claimed. The batch reads its contacts and its claimants' languages
 /// once, saves its cases and its audit rows with two saves, publishes its claims and writes one log line; each claimant
-/// is answered only after the commit. See docs/decisions/0015-claim-batching.md and 0017-claim-cpu.md.
+/// is answered only after the commit. See docs/decisions/0015-claim-batching.md and 0020-claim-cpu.md.
 /// </summary>
 public sealed class ClaimWriter : IAsyncDisposable
 {
