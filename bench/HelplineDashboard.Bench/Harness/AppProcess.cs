@@ -129,6 +129,10 @@ public sealed class AppProcess : IAppTarget
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException) when (!deadline.IsCancellationRequested)
+            {
+                // One answer took longer than the client's 5 s (a first render on a saturated machine): ask again.
+            }
 
             await Task.Delay(10, deadline.Token);
         }
