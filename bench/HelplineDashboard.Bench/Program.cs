@@ -16,7 +16,7 @@ catch (ArgumentException ex)
 
 var paths = RepoPaths.Find();
 var commit = MachineInfo.GitCommit(paths.Root); // before the run: the build that is measured
-var launcher = new AppLauncher(options, paths);
+using var launcher = new AppLauncher(options, paths);
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {

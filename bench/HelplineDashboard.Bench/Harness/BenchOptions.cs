@@ -59,6 +59,9 @@ public sealed record BenchOptions
     /// <summary>The built app to start; by default the Release build under the repository.</summary>
     public string? AppDll { get; init; }
 
+    /// <summary>Start the app as deployed: <c>dotnet publish -c Release</c> (ReadyToRun) into a temp folder, run from there.</summary>
+    public bool Publish { get; init; }
+
     public bool WriteResults { get; init; } = true;
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
@@ -89,6 +92,7 @@ public sealed record BenchOptions
                 "--circuit-contacts" => options with { CircuitContacts = PositiveInt(name, Value()) },
                 "--floor-seconds" => options with { FloorSeconds = PositiveInt(name, Value()) },
                 "--app-dll" => options with { AppDll = Path.GetFullPath(Value()) },
+                "--publish" => options with { Publish = true },
                 "--no-write" => options with { WriteResults = false },
                 _ => throw new ArgumentException($"Unknown option {name}.\n{Usage}"),
             };
@@ -119,6 +123,7 @@ public sealed record BenchOptions
           --circuit-contacts N waiting contacts for circuits (default 500)
           --floor-seconds N    bare SQLite loop per durability setting (default 5)
           --app-dll PATH       the built app (default HelplineDashboard/bin/Release/net10.0/HelplineDashboard.dll)
+          --publish            dotnet publish -c Release (ReadyToRun, as deployed) to a temp folder and start that
           --no-write           print only; do not touch bench/RESULTS.md and bench/results/
         """;
 
