@@ -13,7 +13,7 @@ namespace HelplineDashboard.Bench.Scenarios;
 public sealed class PushScenario(AppLauncher launcher, BenchOptions options) : IScenario
 {
     private const int WarmUpContacts = 50;
-    private const int ClaimConnections = 8;
+    private const int ClaimConnections = 20; // one per counsellor page: SignalR runs one invocation at a time per connection
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
 
     public string Name => "push";
