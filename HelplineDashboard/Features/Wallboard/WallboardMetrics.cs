@@ -130,15 +130,22 @@ public sealed class WallboardMetrics(
             .Select(c => new ContactFacts(c.Channel, c.Status, c.ArrivedAt, c.ClaimedAt, c.AbandonedAt, c.Risk, c.Urgent))
             .ToListAsync(cancellationToken);
 
-        // Waiting contacts may have arrived before today (a caller waiting over midnight still waits).
-        var waitingInLanguage = await db.Contacts.AsNoTracking()
+        // Waiting contacts may have arrived before today (a caller waiting over midnight still waits). SQLite groups them
+        // by channel and language: a handful of rows however long the queue is.
+        var waiting = await db.Contacts.AsNoTracking()
             .Where(c => c.Status == ContactStatus.Waiting && c.Line == code)
-            .Select(c => new { Facts = new ContactFacts(c.Channel, c.Status, c.ArrivedAt, c.ClaimedAt, c.AbandonedAt, c.Risk, c.Urgent), c.Language })
+            .GroupBy(c => new { c.Channel, c.Language })
+            .Select(g => new WaitingGroup(
+                g.Key.Channel,
+                g.Key.Language,
+                g.Count(),
+                g.Count(c => c.Risk >= RiskLevel.High),
+                g.Count(c => c.Urgent),
+                g.Min(c => c.ArrivedAt)))
             .ToListAsync(cancellationToken);
-        var waiting = waitingInLanguage.Select(c => c.Facts).ToList();
-        var uncovered = LanguageMatch.Uncovered(waitingInLanguage, c => (code, c.Language), online.Current)
-            .GroupBy(c => c.Language)
-            .Select(g => new UncoveredLanguage(g.Key, g.Count()))
+        var uncovered = LanguageMatch.Uncovered(waiting, g => (code, g.Language), online.Current)
+            .GroupBy(g => g.Language)
+            .Select(g => new UncoveredLanguage(g.Key, g.Sum(w => w.Waiting)))
             .OrderByDescending(u => u.Waiting).ThenBy(u => u.Language, StringComparer.Ordinal)
             .ToList();
 
@@ -177,20 +184,23 @@ public sealed class WallboardMetrics(
         };
     }
 
-    private static QueueFigures Queue(IEnumerable<ContactFacts> waiting)
+    private static QueueFigures Queue(IEnumerable<WaitingGroup> waiting)
     {
         int count = 0, high = 0, urgent = 0;
         DateTime? oldest = null;
-        foreach (var contact in waiting)
+        foreach (var group in waiting)
         {
-            count++;
-            high += contact.Risk >= RiskLevel.High ? 1 : 0;
-            urgent += contact.Urgent ? 1 : 0;
-            oldest = oldest is null || contact.ArrivedAt < oldest ? contact.ArrivedAt : oldest;
+            count += group.Waiting;
+            high += group.HighRisk;
+            urgent += group.Urgent;
+            oldest = oldest is null || group.OldestArrival < oldest ? group.OldestArrival : oldest;
         }
 
         return new QueueFigures(count, oldest, high, urgent);
     }
+
+    /// <summary>The waiting contacts of one channel and language: how many, how many at high risk or above, urgent, and the oldest arrival.</summary>
+    private sealed record WaitingGroup(ContactChannel Channel, string Language, int Waiting, int HighRisk, int Urgent, DateTime OldestArrival);
 
     private static int[] PerHour(TimeZoneInfo zone, IEnumerable<DateTime> arrivals)
     {
