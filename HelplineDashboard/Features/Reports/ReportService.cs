@@ -6,9 +6,7 @@ using HelplineDashboard.Features.Cases;
 using HelplineDashboard.Features.Contacts;
 using HelplineDashboard.Features.Lines;
 using HelplineDashboard.Features.Wallboard;
-using System.Globalization;
 using System.Text;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace HelplineDashboard.Features.Reports;
@@ -36,8 +34,8 @@ public sealed class ReportService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // Rows (and the CSV) have one per category: a contact whose case has two categories counts in both. Totals and
         // every other breakdown count each contact once, from the same contacts without the category.
-        var byCategory = new Dictionary<ReportKey, Counts>();
-        var once = new Dictionary<ReportKey, Counts>();
+        var byCategory = new Dictionary<ReportKey, ContactCounts>();
+        var once = new Dictionary<ReportKey, ContactCounts>();
         foreach (var line in lines)
         {
             var limits = await thresholds.GetAsync(line.Code, cancellationToken);
@@ -74,7 +72,7 @@ public sealed class ReportService(
         return [.. names.Distinct(StringComparer.Ordinal), NoCategory];
     }
 
-    private static List<ReportRow> Rows(Dictionary<ReportKey, Counts> tallies) => tallies
+    private static List<ReportRow> Rows(Dictionary<ReportKey, ContactCounts> tallies) => tallies
         .Select(g => Row(g.Key, g.Value.Figures()))
         .OrderBy(r => r.Day).ThenBy(r => r.Line).ThenBy(r => r.Channel).ThenBy(r => r.Region, StringComparer.Ordinal)
         .ThenBy(r => r.Category, StringComparer.Ordinal).ThenBy(r => r.Risk).ThenBy(r => r.Outcome, StringComparer.Ordinal)
@@ -142,50 +140,24 @@ public sealed class ReportService(
     /// </summary>
     private static async Task CountAsync(
         HelplineDbContext db, Line line, ReportFilter filter, LineThresholds limits,
-        Dictionary<ReportKey, Counts> byCategory, Dictionary<ReportKey, Counts> once, CancellationToken cancellationToken)
+        Dictionary<ReportKey, ContactCounts> byCategory, Dictionary<ReportKey, ContactCounts> once, CancellationToken cancellationToken)
     {
         var from = LineDay.ToUtc(line.TimeZone, filter.From.ToDateTime(TimeOnly.MinValue));
         var to = LineDay.ToUtc(line.TimeZone, filter.To.AddDays(1).ToDateTime(TimeOnly.MinValue));
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.Parameters.AddWithValue("$line", line.Code);
+        await using var command = await ContactCountsSql.CommandAsync(db, line.Code, limits, cancellationToken);
         command.Parameters.AddWithValue("$from", SqliteTime.Format(from));
         command.Parameters.AddWithValue("$to", SqliteTime.Format(to));
-        command.Parameters.AddWithValue("$claimed", nameof(ContactStatus.Claimed));
-        command.Parameters.AddWithValue("$abandoned", nameof(ContactStatus.Abandoned));
-        command.Parameters.AddWithValue("$serviceLevel", limits.ServiceLevel.Ticks);
-        command.Parameters.AddWithValue("$shortAbandon", limits.ShortAbandon.Ticks);
 
         // The local day: whole UTC seconds plus the line's offset, one offset per piece of the range where it is constant.
-        var segments = UtcOffsetSegments.Between(line.TimeZone, from, to);
-        var offset = segments[^1].OffsetSeconds.ToString(CultureInfo.InvariantCulture);
-        if (segments.Count > 1)
-        {
-            var cases = new StringBuilder("CASE");
-            for (var i = 1; i < segments.Count; i++)
-            {
-                cases.Append(CultureInfo.InvariantCulture, $""" WHEN c."ArrivedAt" < $segment{i} THEN {segments[i - 1].OffsetSeconds}""");
-                command.Parameters.AddWithValue($"$segment{i}", SqliteTime.Format(segments[i].StartUtc));
-            }
-
-            offset = $"{cases} ELSE {offset} END";
-        }
+        var offset = UtcOffsetSegments.Sql(UtcOffsetSegments.Between(line.TimeZone, from, to), command);
 
         // A contact's first row: no category, or no lower category of its case that the filter also lets through.
         var named = string.IsNullOrEmpty(filter.Category) || filter.Category == NoCategory ? "" : """ AND (SELECT f."Name" FROM "Categories" AS f WHERE f."Id" = e."CategoryId") = $category""";
-        var wait = $"""{Ticks("c.\"ClaimedAt\"")} - {Ticks("c.\"ArrivedAt\"")}""";
-        var answered = """c."Status" = $claimed AND c."ClaimedAt" IS NOT NULL""";
         var sql = new StringBuilder(
             $"""
             SELECT (unixepoch(substr(c."ArrivedAt", 1, 19)) + {offset}) / 86400, c."Channel", c."Region", g."Name", COALESCE(k."Risk", c."Risk"), k."Outcome",
               CASE WHEN cc."CategoryId" IS NULL OR NOT EXISTS (SELECT 1 FROM "CaseCategories" AS e WHERE e."CaseId" = cc."CaseId" AND e."CategoryId" < cc."CategoryId"{named}) THEN 1 ELSE 0 END,
-              COUNT(*),
-              SUM(CASE WHEN {answered} THEN 1 ELSE 0 END),
-              SUM(CASE WHEN c."Status" = $abandoned THEN 1 ELSE 0 END),
-              SUM(CASE WHEN c."Status" = $abandoned AND c."AbandonedAt" IS NOT NULL AND {Ticks("c.\"AbandonedAt\"")} - {Ticks("c.\"ArrivedAt\"")} < $shortAbandon THEN 1 ELSE 0 END),
-              SUM(CASE WHEN {answered} AND {wait} <= $serviceLevel THEN 1 ELSE 0 END),
-              SUM(CASE WHEN {answered} THEN max({wait}, 0) ELSE 0 END)
+              {ContactCountsSql.Columns}
             FROM "Contacts" AS c LEFT JOIN "Cases" AS k ON k."Id" = c."CaseId"
             LEFT JOIN "CaseCategories" AS cc ON cc."CaseId" = c."CaseId"
             LEFT JOIN "Categories" AS g ON g."Id" = cc."CategoryId"
@@ -236,10 +208,7 @@ public sealed class ReportService(
                 reader.IsDBNull(3) ? NoCategory : reader.GetString(3),
                 (RiskLevel)reader.GetInt32(4),
                 reader.IsDBNull(5) ? NoOutcome : Enum.Parse<CaseOutcome>(reader.GetString(5)).ToString());
-            var count = reader.GetInt32(7);
-            var abandoned = reader.GetInt32(9);
-            var shortAbandoned = reader.GetInt32(10);
-            var counts = new Counts(count - shortAbandoned, reader.GetInt32(8), abandoned - shortAbandoned, shortAbandoned, reader.GetInt32(11), reader.GetInt64(12));
+            var counts = ContactCountsSql.Read(reader, 7);
             Add(byCategory, key, counts);
             if (reader.GetBoolean(6))
             {
@@ -249,18 +218,10 @@ public sealed class ReportService(
     }
 
     /// <summary>Adds a group's counts; SQL keeps apart what the report shows as one (no region and a stored "Unknown").</summary>
-    private static void Add(Dictionary<ReportKey, Counts> tallies, ReportKey key, Counts counts) =>
+    private static void Add(Dictionary<ReportKey, ContactCounts> tallies, ReportKey key, ContactCounts counts) =>
         tallies[key] = tallies.TryGetValue(key, out var earlier) ? earlier + counts : counts;
 
     private static readonly int UnixEpochDayNumber = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
-
-    /// <summary>
-    /// A stored timestamp (<see cref="SqliteTime"/>'s layout) as 100-ns ticks since 1970: whole seconds from
-    /// <c>unixepoch</c> of the first 19 characters (unixepoch of the whole text rounds to milliseconds) plus the
-    /// fraction's seven digits.
-    /// </summary>
-    private static string Ticks(string column) =>
-        $"""(unixepoch(substr({column}, 1, 19)) * 10000000 + CASE WHEN length({column}) > 20 THEN CAST(substr({column} || '000000', 21, 7) AS INTEGER) ELSE 0 END)""";
 
     private static ReportRow Row(ReportKey key, PeriodFigures figures) => new(
         key.Day, key.Line, key.Channel, key.Region, key.Category, key.Risk, key.Outcome,
@@ -269,17 +230,6 @@ public sealed class ReportService(
 
     private static ReportBreakdown Breakdown(string dimension, IReadOnlyList<ReportRow> rows, Func<ReportRow, string> keyOf) =>
         new(dimension, rows.GroupBy(keyOf).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new ReportGroup(g.Key, Sum(g))).ToList());
-
-    /// <summary>A group's counts as <see cref="ContactMetrics.Tally"/> keeps them; they add up exactly.</summary>
-    private readonly record struct Counts(int Offered, int Answered, int Abandoned, int ShortAbandoned, int WithinThreshold, long AnswerTicks)
-    {
-        public static Counts operator +(Counts a, Counts b) => new(
-            a.Offered + b.Offered, a.Answered + b.Answered, a.Abandoned + b.Abandoned, a.ShortAbandoned + b.ShortAbandoned,
-            a.WithinThreshold + b.WithinThreshold, a.AnswerTicks + b.AnswerTicks);
-
-        public PeriodFigures Figures() => PeriodFigures.FromCounts(
-            Offered, Answered, Abandoned, ShortAbandoned, WithinThreshold, (double)AnswerTicks / TimeSpan.TicksPerSecond);
-    }
 
     private readonly record struct ReportKey(DateOnly Day, string Line, ContactChannel Channel, string Region, string Category, RiskLevel Risk, string Outcome);
 }

@@ -37,6 +37,13 @@ public static class SqliteTime
         return value;
     }
 
+    /// <summary>
+    /// SQL for a stored timestamp as 100-ns ticks since 1970: whole seconds from <c>unixepoch</c> of the first 19
+    /// characters (unixepoch of the whole text rounds to milliseconds) plus the fraction's seven digits.
+    /// </summary>
+    public static string Ticks(string column) =>
+        $"""(unixepoch(substr({column}, 1, 19)) * 10000000 + CASE WHEN length({column}) > 20 THEN CAST(substr({column} || '000000', 21, 7) AS INTEGER) ELSE 0 END)""";
+
     private static int Digits(string text, int start, int count)
     {
         var value = 0;

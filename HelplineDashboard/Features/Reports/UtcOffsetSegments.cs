@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+
 namespace HelplineDashboard.Features.Reports;
 
 /// <summary>
@@ -47,6 +51,28 @@ public static class UtcOffsetSegments
         }
 
         return segments;
+    }
+
+    /// <summary>
+    /// SQL for the offset in seconds of a contact's arrival (<c>c."ArrivedAt"</c>): a constant, or a CASE over the
+    /// segments' starts, added to <paramref name="command"/> as <c>$segment1</c>, <c>$segment2</c>, ...
+    /// </summary>
+    public static string Sql(IReadOnlyList<(DateTime StartUtc, int OffsetSeconds)> segments, SqliteCommand command)
+    {
+        var offset = segments[^1].OffsetSeconds.ToString(CultureInfo.InvariantCulture);
+        if (segments.Count == 1)
+        {
+            return offset;
+        }
+
+        var cases = new StringBuilder("CASE");
+        for (var i = 1; i < segments.Count; i++)
+        {
+            cases.Append(CultureInfo.InvariantCulture, $""" WHEN c."ArrivedAt" < $segment{i} THEN {segments[i - 1].OffsetSeconds}""");
+            command.Parameters.AddWithValue($"$segment{i}", SqliteTime.Format(segments[i].StartUtc));
+        }
+
+        return $"{cases} ELSE {offset} END";
     }
 
     private static int Offset(TimeZoneInfo zone, DateTime utc) =>

@@ -106,7 +106,39 @@ public static class ContactMetrics
             }
         }
 
+        /// <summary>Adds contacts counted elsewhere (a group SQLite summed), exactly as if they had been added one by one.</summary>
+        public void AddCounts(ContactCounts counts)
+        {
+            _offered += counts.Offered;
+            _answered += counts.Answered;
+            _abandoned += counts.Abandoned;
+            _shortAbandoned += counts.ShortAbandoned;
+            _withinThreshold += counts.WithinThreshold;
+            _answerTicks += counts.AnswerTicks;
+        }
+
         public PeriodFigures Figures() =>
             PeriodFigures.FromCounts(_offered, _answered, _abandoned, _shortAbandoned, _withinThreshold, (double)_answerTicks / TimeSpan.TicksPerSecond);
+    }
+}
+
+/// <summary>
+/// A group of contacts' counts as <see cref="ContactMetrics.Tally"/> keeps them (answer time in whole ticks): they add up
+/// exactly. SQL fills them (<see cref="Reports.ContactCountsSql"/>).
+/// </summary>
+public readonly record struct ContactCounts(int Offered, int Answered, int Abandoned, int ShortAbandoned, int WithinThreshold, long AnswerTicks)
+{
+    /// <summary>Every contact of the group: the offered ones and the short abandons (which count in neither).</summary>
+    public int Contacts => Offered + ShortAbandoned;
+
+    public static ContactCounts operator +(ContactCounts a, ContactCounts b) => new(
+        a.Offered + b.Offered, a.Answered + b.Answered, a.Abandoned + b.Abandoned, a.ShortAbandoned + b.ShortAbandoned,
+        a.WithinThreshold + b.WithinThreshold, a.AnswerTicks + b.AnswerTicks);
+
+    public PeriodFigures Figures()
+    {
+        var tally = new ContactMetrics.Tally();
+        tally.AddCounts(this);
+        return tally.Figures();
     }
 }

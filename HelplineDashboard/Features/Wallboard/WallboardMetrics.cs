@@ -8,6 +8,7 @@ using HelplineDashboard.Features.Languages;
 using HelplineDashboard.Features.Lines;
 using HelplineDashboard.Features.Presence;
 using HelplineDashboard.Features.Queue;
+using HelplineDashboard.Features.Reports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -122,23 +123,26 @@ public sealed class WallboardMetrics(
         var limits = await thresholds.GetAsync(line.Code, cancellationToken);
         var dayStart = LineDay.StartOfDay(line, now);
         var hourStart = now.AddHours(-1);
-        var from = dayStart < hourStart ? dayStart : hourStart;
         var code = line.Code;
 
-        var recent = await db.Contacts.AsNoTracking()
-            .Where(c => c.Line == code && c.ArrivedAt >= from)
-            .Select(c => new ContactFacts(c.Channel, c.Status, c.ArrivedAt, c.ClaimedAt, c.AbandonedAt, c.Risk, c.Urgent))
-            .ToListAsync(cancellationToken);
+        var recent = await CountRecentAsync(db, line, limits, now, dayStart, hourStart, cancellationToken);
 
-        // Waiting contacts may have arrived before today (a caller waiting over midnight still waits).
-        var waitingInLanguage = await db.Contacts.AsNoTracking()
+        // Waiting contacts may have arrived before today (a caller waiting over midnight still waits). SQLite groups them
+        // by channel and language: a handful of rows however long the queue is.
+        var waiting = await db.Contacts.AsNoTracking()
             .Where(c => c.Status == ContactStatus.Waiting && c.Line == code)
-            .Select(c => new { Facts = new ContactFacts(c.Channel, c.Status, c.ArrivedAt, c.ClaimedAt, c.AbandonedAt, c.Risk, c.Urgent), c.Language })
+            .GroupBy(c => new { c.Channel, c.Language })
+            .Select(g => new WaitingGroup(
+                g.Key.Channel,
+                g.Key.Language,
+                g.Count(),
+                g.Count(c => c.Risk >= RiskLevel.High),
+                g.Count(c => c.Urgent),
+                g.Min(c => c.ArrivedAt)))
             .ToListAsync(cancellationToken);
-        var waiting = waitingInLanguage.Select(c => c.Facts).ToList();
-        var uncovered = LanguageMatch.Uncovered(waitingInLanguage, c => (code, c.Language), online.Current)
-            .GroupBy(c => c.Language)
-            .Select(g => new UncoveredLanguage(g.Key, g.Count()))
+        var uncovered = LanguageMatch.Uncovered(waiting, g => (code, g.Language), online.Current)
+            .GroupBy(g => g.Language)
+            .Select(g => new UncoveredLanguage(g.Key, g.Sum(w => w.Waiting)))
             .OrderByDescending(u => u.Waiting).ThenBy(u => u.Language, StringComparer.Ordinal)
             .ToList();
 
@@ -152,8 +156,8 @@ public sealed class WallboardMetrics(
             .Select(channel => new ChannelBoard(
                 channel,
                 Queue(waiting.Where(c => c.Channel == channel)),
-                ContactMetrics.Compute(recent.Where(c => c.Channel == channel), limits, dayStart, DateTime.MaxValue),
-                ContactMetrics.Compute(recent.Where(c => c.Channel == channel), limits, hourStart, DateTime.MaxValue)))
+                Figures(recent.Where(g => g.Channel == channel && g.Today)),
+                Figures(recent.Where(g => g.Channel == channel && g.LastHour))))
             .ToList();
 
         return new LineBoard(
@@ -162,35 +166,98 @@ public sealed class WallboardMetrics(
             limits,
             dayStart,
             Queue(waiting),
-            ContactMetrics.Compute(recent, limits, dayStart, DateTime.MaxValue),
-            ContactMetrics.Compute(recent, limits, hourStart, DateTime.MaxValue),
+            Figures(recent.Where(g => g.Today)),
+            Figures(recent.Where(g => g.LastHour)),
             channels,
             escalations
                 .Select(e => new EscalationCount(e.Status, e.Count))
                 .OrderBy(e => e.Status == EscalationStatus.Failed ? 0 : 1)
                 .ThenBy(e => e.Status)
                 .ToList(),
-            PerHour(line.TimeZone, recent.Where(c => c.ArrivedAt >= dayStart).Select(c => c.ArrivedAt)),
+            PerHour(recent.Where(g => g.Today)),
             await SameDayLastWeekAsync(db, line, dayStart, cancellationToken))
         {
             Uncovered = uncovered,
         };
     }
 
-    private static QueueFigures Queue(IEnumerable<ContactFacts> waiting)
+    private static QueueFigures Queue(IEnumerable<WaitingGroup> waiting)
     {
         int count = 0, high = 0, urgent = 0;
         DateTime? oldest = null;
-        foreach (var contact in waiting)
+        foreach (var group in waiting)
         {
-            count++;
-            high += contact.Risk >= RiskLevel.High ? 1 : 0;
-            urgent += contact.Urgent ? 1 : 0;
-            oldest = oldest is null || contact.ArrivedAt < oldest ? contact.ArrivedAt : oldest;
+            count += group.Waiting;
+            high += group.HighRisk;
+            urgent += group.Urgent;
+            oldest = oldest is null || group.OldestArrival < oldest ? group.OldestArrival : oldest;
         }
 
         return new QueueFigures(count, oldest, high, urgent);
     }
+
+    /// <summary>The waiting contacts of one channel and language: how many, how many at high risk or above, urgent, and the oldest arrival.</summary>
+    private sealed record WaitingGroup(ContactChannel Channel, string Language, int Waiting, int HighRisk, int Urgent, DateTime OldestArrival);
+
+    /// <summary>
+    /// The line's contacts since the earlier of the local day's start and an hour ago, counted in SQLite as
+    /// <see cref="ContactMetrics.Tally"/> counts them, grouped by channel, local hour of arrival, whether in the last hour
+    /// and whether today: a few dozen rows however many contacts (docs/decisions/0016-report-grouping-in-sqlite.md).
+    /// </summary>
+    private static async Task<List<RecentGroup>> CountRecentAsync(
+        HelplineDbContext db, Line line, LineThresholds limits, DateTime now, DateTime dayStart, DateTime hourStart, CancellationToken cancellationToken)
+    {
+        var from = dayStart < hourStart ? dayStart : hourStart;
+        await using var command = await ContactCountsSql.CommandAsync(db, line.Code, limits, cancellationToken);
+        command.Parameters.AddWithValue("$from", SqliteTime.Format(from));
+        command.Parameters.AddWithValue("$dayStart", SqliteTime.Format(dayStart));
+        command.Parameters.AddWithValue("$hourStart", SqliteTime.Format(hourStart));
+        // The local hour: whole UTC seconds plus the line's offset, one offset per piece where it is constant (a day
+        // beyond now, for arrivals stamped a little ahead).
+        var offset = UtcOffsetSegments.Sql(UtcOffsetSegments.Between(line.TimeZone, from, now.AddDays(1)), command);
+        command.CommandText =
+            $"""
+            SELECT c."Channel", ((unixepoch(substr(c."ArrivedAt", 1, 19)) + {offset}) / 3600) % 24, c."ArrivedAt" >= $dayStart, c."ArrivedAt" >= $hourStart,
+              {ContactCountsSql.Columns}
+            FROM "Contacts" AS c
+            WHERE c."Line" = $line AND c."ArrivedAt" >= $from
+            GROUP BY 1, 2, 3, 4
+            """;
+        var groups = new List<RecentGroup>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            groups.Add(new RecentGroup(
+                Enum.Parse<ContactChannel>(reader.GetString(0)), reader.GetInt32(1), reader.GetBoolean(2), reader.GetBoolean(3), ContactCountsSql.Read(reader, 4)));
+        }
+
+        return groups;
+    }
+
+    private static PeriodFigures Figures(IEnumerable<RecentGroup> groups)
+    {
+        var tally = new ContactMetrics.Tally();
+        foreach (var group in groups)
+        {
+            tally.AddCounts(group.Counts);
+        }
+
+        return tally.Figures();
+    }
+
+    private static int[] PerHour(IEnumerable<RecentGroup> groups)
+    {
+        var hours = new int[24];
+        foreach (var group in groups)
+        {
+            hours[group.LocalHour] += group.Counts.Contacts;
+        }
+
+        return hours;
+    }
+
+    /// <summary>Recent contacts of one channel and local hour of arrival, today or not, in the last hour or not.</summary>
+    private sealed record RecentGroup(ContactChannel Channel, int LocalHour, bool Today, bool LastHour, ContactCounts Counts);
 
     private static int[] PerHour(TimeZoneInfo zone, IEnumerable<DateTime> arrivals)
     {
