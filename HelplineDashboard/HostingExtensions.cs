@@ -57,7 +57,7 @@ public static class HostingExtensions
         services.AddHelplineIntake(configuration);
         services.AddHelplineAdministration();
         services.AddHelplinePresence(configuration);
-        services.AddHelplineQueue();
+        services.AddHelplineQueue(configuration);
         services.AddHelplineCases();
         services.AddHelplineReferrals();
         services.AddHelplineFollowUps();

@@ -52,6 +52,7 @@ public abstract class HelplineTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<Features.Languages.UserLanguageService>();
         Services.AddSingleton<Features.Languages.OnlineCounsellors>();
         Services.AddSingleton<QueueNotifier>();
+        Services.Configure<QueuePageOptions>(options => options.RenderIntervalMilliseconds = 0);
         Services.AddSingleton<QueuedContactPool>();
         Services.AddHelplinePresence(WallboardSettings);
         Services.AddWallboardMetrics(WallboardSettings);

@@ -58,6 +58,31 @@ public sealed class LiveQueueTests : HelplineTestContext
     }
 
     [Fact]
+    public async Task A_burst_of_queue_changes_folds_into_one_render_per_interval()
+    {
+        Service<Microsoft.Extensions.Options.IOptionsMonitor<QueuePageOptions>>().CurrentValue.RenderIntervalMilliseconds = 1000;
+        var queue = Render<LiveQueue>();
+        queue.WaitForAssertion(() => Assert.NotNull(queue.Find("[data-testid=queue-empty]")));
+
+        // After a quiet spell a change shows at once.
+        var first = await QueueAsync("burst-1");
+        queue.WaitForAssertion(() => Assert.Equal([first], RowIds(queue)));
+        var renders = queue.RenderCount;
+
+        var rest = new List<long>();
+        for (var n = 2; n <= 6; n++)
+        {
+            rest.Add(await QueueAsync($"burst-{n}"));
+        }
+
+        // The burst shows at the end of the interval in one render (the one-second wait-time tick and the list re-measuring
+        // may add two more); rendering each change would take at least five.
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        queue.WaitForAssertion(() => Assert.Equal([first, .. rest], RowIds(queue)));
+        Assert.InRange(queue.RenderCount - renders, 1, 3);
+    }
+
+    [Fact]
     public async Task A_contact_claimed_or_abandoned_elsewhere_leaves_the_queue()
     {
         var claimedElsewhere = await QueueAsync("gone-1");

@@ -2,8 +2,9 @@ namespace HelplineDashboard.Features.Queue;
 
 public static class QueueServiceCollectionExtensions
 {
-    public static IServiceCollection AddHelplineQueue(this IServiceCollection services)
+    public static IServiceCollection AddHelplineQueue(this IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<QueuePageOptions>(configuration.GetSection(QueuePageOptions.SectionName));
         services.AddSingleton<QueueNotifier>();
         services.AddSingleton<QueuedContactPool>();
         services.AddHelplineClaims();
