@@ -22,7 +22,7 @@ public sealed class RepeatCallerQueueTests : HelplineTestContext
 
         var queue = Render<LiveQueue>();
 
-        queue.WaitForAssertion(() => Assert.Contains("Repeat caller: 1 earlier contacts", Row(queue, again).TextContent));
+        queue.WaitForAssertion(() => Assert.Contains("Repeat caller: earlier contacts — 1", Row(queue, again).TextContent));
         Assert.Empty(Row(queue, stranger).QuerySelectorAll("[data-testid=repeat-caller]"));
         Assert.Empty(Row(queue, stranger).QuerySelectorAll("[data-testid=claim-new-case]"));
 

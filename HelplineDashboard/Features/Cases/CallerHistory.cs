@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HelplineDashboard.Features.Cases;
 
-/// <summary>"Repeat caller: N earlier contacts, last on …".</summary>
+/// <summary>"Repeat caller: earlier contacts — N, last on …".</summary>
 public sealed record RepeatCaller(int EarlierContacts, DateTime LastContactAt);
 
 /// <summary>
