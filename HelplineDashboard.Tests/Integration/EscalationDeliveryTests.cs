@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HelplineDashboard.Features.Escalations;
 using HelplineDashboard.Tests.Support;
+using Microsoft.Extensions.Hosting;
 
 namespace HelplineDashboard.Tests.Integration;
 
@@ -24,6 +25,26 @@ public sealed class EscalationDeliveryTests
         Assert.True(body.GetProperty("weaponsMentioned").GetBoolean());
         var sent = await scenario.WaitForStatusAsync(escalation.Id, EscalationStatus.Sent);
         Assert.NotNull(sent.SentAt);
+        Assert.Single(receiver.Received);
+    }
+
+    [Fact]
+    public async Task Stopping_the_app_while_a_delivery_is_on_its_way_lets_it_finish_and_records_it_sent()
+    {
+        await using var receiver = await TestReceiver.StartAsync();
+        receiver.Script(new Reply(200, Delay: TimeSpan.FromSeconds(1)));
+        await using var scenario = EscalationScenario.Start(receiver.Url);
+        var escalation = await scenario.EscalateAsync();
+        await receiver.NextAsync(); // on its way: the service holds its answer for a second
+
+        // What SIGTERM does: the console lifetime asks the host to stop and waits for it, within the shutdown time-out.
+        await scenario.Service<IHost>().StopAsync();
+
+        // Not cut off and left pending, to be sent again (and shown late) after the restart: delivered and recorded.
+        Assert.Equal(EscalationStatus.Sent, (await scenario.ReadAsync(escalation.Id)).Status);
+        var delivery = await scenario.DeliveryAsync(escalation.Id);
+        Assert.Equal(DeliveryState.Delivered, delivery.State);
+        Assert.Equal(1, delivery.Attempts);
         Assert.Single(receiver.Received);
     }
 

@@ -62,10 +62,15 @@ public sealed class EscalationDispatcher(
         return await TimeUntilNextDueAsync(settings, cancellationToken);
     }
 
-    private async Task AttemptAsync(long deliveryId, EscalationOptions settings, CancellationToken cancellationToken)
+    /// <summary>
+    /// One delivery attempt. A stop of the app (SIGTERM) keeps new attempts from starting, but an attempt already on its
+    /// way runs to its end within its own time-out (shorter than the host's shutdown time-out) and its outcome is saved:
+    /// a stop never leaves a delivered escalation recorded as waiting, to be sent again and shown late after the restart.
+    /// </summary>
+    private async Task AttemptAsync(long deliveryId, EscalationOptions settings, CancellationToken stopping)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var delivery = await db.EscalationDeliveries.Include(d => d.Escalation).SingleAsync(d => d.Id == deliveryId, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(stopping);
+        var delivery = await db.EscalationDeliveries.Include(d => d.Escalation).SingleAsync(d => d.Id == deliveryId, stopping);
         var escalation = delivery.Escalation!;
         if (delivery.State != DeliveryState.Pending)
         {
@@ -74,7 +79,7 @@ public sealed class EscalationDispatcher(
 
         var target = targets.Find(escalation.Line, escalation.Target);
         var outcome = target?.Endpoint is { Length: > 0 } endpoint
-            ? await SendAsync(escalation, endpoint, target.Secret ?? "", settings, cancellationToken)
+            ? await SendAsync(escalation, endpoint, target.Secret ?? "", settings)
             : AttemptOutcome.Permanent("the target has no endpoint any more");
 
         var now = Time.GetUtcNow().UtcDateTime;
@@ -115,7 +120,7 @@ public sealed class EscalationDispatcher(
             logger.LogWarning("Escalation {EscalationId} attempt {Attempt} failed ({Error}); next in {Wait}", escalation.Id, delivery.Attempts, outcome.Error, wait);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveChangesAsync(CancellationToken.None);
         if (outcome.Kind != OutcomeKind.Transient || delivery.State == DeliveryState.Failed)
         {
             await notifier.PublishAsync(new EscalationChanged(escalation.Id, escalation.CaseId, escalation.Line, escalation.Status,
@@ -123,15 +128,14 @@ public sealed class EscalationDispatcher(
         }
     }
 
-    private async Task<AttemptOutcome> SendAsync(Escalation escalation, string endpoint, string secret, EscalationOptions settings, CancellationToken cancellationToken)
+    private async Task<AttemptOutcome> SendAsync(Escalation escalation, string endpoint, string secret, EscalationOptions settings)
     {
         var body = EscalationPayload.Serialize(escalation);
         var id = escalation.Id.ToString();
         var timestamp = Time.GetUtcNow().ToUnixTimeSeconds();
         using var request = WebhookSignature.SignedPost(new Uri(endpoint), secret, id, timestamp, body);
 
-        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        attempt.CancelAfter(TimeSpan.FromMilliseconds(settings.AttemptTimeoutMilliseconds));
+        using var attempt = new CancellationTokenSource(TimeSpan.FromMilliseconds(settings.AttemptTimeoutMilliseconds));
         try
         {
             using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attempt.Token);
@@ -145,7 +149,7 @@ public sealed class EscalationDispatcher(
                 _ => AttemptOutcome.Permanent($"{status} {response.ReasonPhrase}"),
             };
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
             return AttemptOutcome.Transient($"no answer within {settings.AttemptTimeoutMilliseconds} ms", null);
         }
