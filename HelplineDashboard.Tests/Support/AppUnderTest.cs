@@ -53,8 +53,7 @@ public sealed class AppUnderTest : IAsyncDisposable
     /// <summary>Every contact the test gateway has in the database file: external id → ids (more than one would be a double).</summary>
     public Dictionary<string, List<long>> StoredContacts()
     {
-        using var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
-        connection.Open();
+        using var connection = ReadOnly();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT ExternalId, Id FROM Contacts WHERE Gateway = $gateway";
         command.Parameters.AddWithValue("$gateway", AppProcess.GatewayName);
@@ -72,6 +71,31 @@ public sealed class AppUnderTest : IAsyncDisposable
         }
 
         return stored;
+    }
+
+    /// <summary>The ids of the contacts claimed in the database file.</summary>
+    public HashSet<long> ClaimedContacts()
+    {
+        using var connection = ReadOnly();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Id FROM Contacts WHERE Status = 'Claimed'";
+        using var reader = command.ExecuteReader();
+        var ids = new HashSet<long>();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
+    }
+
+    /// <summary>The answer of a <c>SELECT COUNT(*) …</c> on the database file.</summary>
+    public long Count(string sql)
+    {
+        using var connection = ReadOnly();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)command.ExecuteScalar()!;
     }
 
     public string IntegrityCheck()
@@ -99,6 +123,13 @@ public sealed class AppUnderTest : IAsyncDisposable
         {
             // Left for the OS to clean.
         }
+    }
+
+    private SqliteConnection ReadOnly()
+    {
+        var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        return connection;
     }
 
     private static string FindRepoRoot()
