@@ -87,6 +87,31 @@ public sealed class StorageFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_full_disk_during_a_concurrent_burst_answers_each_post_201_or_503_and_stores_exactly_the_acknowledged_ones()
+    {
+        var gateway = _app.CreateClient();
+        gateway.DefaultRequestHeaders.Add("X-Api-Key", HelplineAppFactory.GatewayKey);
+        Assert.Equal(HttpStatusCode.Created, (await gateway.PostContactAsync(Big("before-burst"))).StatusCode);
+
+        _disk.FillAt(PageCount() + 2);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 32).Select(async n =>
+        {
+            var externalId = $"burst-{n}";
+            using var response = await gateway.PostContactAsync(Big(externalId));
+            return (ExternalId: externalId, response.StatusCode);
+        }));
+
+        Assert.All(answers, answer => Assert.Contains(answer.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.ServiceUnavailable }));
+        Assert.Contains(answers, answer => answer.StatusCode == HttpStatusCode.ServiceUnavailable);
+        _disk.Free();
+        Assert.Equal("ok", IntegrityCheck());
+        await using var db = _factory.CreateDbContext();
+        var stored = await db.Contacts.Select(c => c.ExternalId).ToListAsync();
+        var acknowledged = answers.Where(a => a.StatusCode == HttpStatusCode.Created).Select(a => a.ExternalId).Append("before-burst");
+        Assert.Equal(acknowledged.Order(), stored.Order());
+    }
+
+    [Fact]
     public void Storage_faults_that_pass_are_told_from_bugs()
     {
         Assert.NotNull(StorageFailure.Find(new DbUpdateException("save", new SqliteException("database or disk is full", 13))));

@@ -69,6 +69,40 @@ public sealed class GroupCommitTests
     }
 
     [Fact]
+    public async Task A_failure_that_fails_the_whole_batch_fails_every_request_at_once_without_applying_each_alone()
+    {
+        var firstEntered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var firstMayFinish = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var commitsTried = 0;
+        await using var commits = new GroupCommit<int, int>(async batch =>
+        {
+            Interlocked.Increment(ref commitsTried);
+            if (batch.Contains(0))
+            {
+                firstEntered.SetResult();
+                await firstMayFinish.Task;
+                return [0];
+            }
+
+            throw new IOException("disk full");
+        }, maxBatch: 64, maxWaiting: 256, NullLogger.Instance, failsWholeBatch: ex => ex is IOException);
+
+        var first = commits.SubmitAsync(0, CancellationToken.None);
+        await firstEntered.Task;
+        var waiting = Enumerable.Range(1, 10).Select(n => commits.SubmitAsync(n, CancellationToken.None)).ToList();
+        firstMayFinish.SetResult();
+
+        Assert.Equal(0, await first);
+        foreach (var request in waiting)
+        {
+            var refused = await Assert.ThrowsAsync<IOException>(() => request);
+            Assert.Equal("disk full", refused.Message);
+        }
+
+        Assert.Equal(2, commitsTried);
+    }
+
+    [Fact]
     public async Task After_shutdown_no_request_is_taken_and_those_handed_over_before_are_answered()
     {
         var mayFinish = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -8,7 +8,9 @@ namespace HelplineDashboard.Data;
 /// and answers each request only after that commit returned, so an answer still means "on disk".
 /// <para>
 /// A batch that throws is split: each of its requests is applied again on its own, so one request that cannot be
-/// applied fails only itself. <c>commit</c> must therefore apply a batch all-or-nothing (one transaction). On shutdown
+/// applied fails only itself. <c>commit</c> must therefore apply a batch all-or-nothing (one transaction). A failure
+/// that <c>failsWholeBatch</c> names (a full disk, a database that cannot be opened) would fail each request alone as
+/// well: it fails the whole batch at once instead of trying every request again on a storage that is down. On shutdown
 /// the queue stops taking requests (<see cref="GroupCommitClosedException"/>), applies those already handed over, and
 /// only then lets the host end. See docs/decisions/0015-claim-batching.md.
 /// </para>
@@ -20,14 +22,21 @@ public sealed class GroupCommit<TRequest, TAnswer> : IAsyncDisposable
     private readonly Func<IReadOnlyList<TRequest>, Task<IReadOnlyList<TAnswer>>> _commit;
     private readonly int _maxBatch;
     private readonly ILogger _logger;
+    private readonly Func<Exception, bool> _failsWholeBatch;
     private readonly Channel<Handed> _handed;
     private readonly Task _loop;
 
-    public GroupCommit(Func<IReadOnlyList<TRequest>, Task<IReadOnlyList<TAnswer>>> commit, int maxBatch, int maxWaiting, ILogger logger)
+    public GroupCommit(
+        Func<IReadOnlyList<TRequest>, Task<IReadOnlyList<TAnswer>>> commit,
+        int maxBatch,
+        int maxWaiting,
+        ILogger logger,
+        Func<Exception, bool>? failsWholeBatch = null)
     {
         _commit = commit;
         _maxBatch = maxBatch;
         _logger = logger;
+        _failsWholeBatch = failsWholeBatch ?? (_ => false);
         _handed = Channel.CreateBounded<Handed>(new BoundedChannelOptions(maxWaiting) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         _loop = Task.Run(RunAsync);
     }
@@ -100,14 +109,18 @@ public sealed class GroupCommit<TRequest, TAnswer> : IAsyncDisposable
 
             return true;
         }
-        catch (Exception ex) when (batch.Count > 1)
+        catch (Exception ex) when (batch.Count > 1 && !_failsWholeBatch(ex))
         {
             _logger.LogDebug(ex, "Batch of {Count} failed", batch.Count);
             return false;
         }
         catch (Exception ex)
         {
-            batch[0].Answer.TrySetException(ex);
+            foreach (var handed in batch)
+            {
+                handed.Answer.TrySetException(ex);
+            }
+
             return true;
         }
     }

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using HelplineDashboard.Data;
 using HelplineDashboard.Features.Cases;
 using HelplineDashboard.Features.Contacts;
@@ -10,17 +9,17 @@ using Microsoft.EntityFrameworkCore;
 namespace HelplineDashboard.Features.Intake;
 
 /// <summary>
-/// The one writer of new contacts. Requests hand their prepared contact over and wait; the writer takes every
-/// contact that is waiting (up to <see cref="MaxBatch"/>), writes them in one transaction — one fsync with
-/// <c>synchronous = FULL</c> — and answers each request only after that commit returned. A 201 therefore still
-/// means "on disk". See docs/decisions/0009-intake-batching.md.
+/// The one writer of new contacts, on a <see cref="GroupCommit{TRequest, TAnswer}"/>: requests hand their prepared
+/// contact over and wait; every contact waiting (up to <see cref="MaxBatch"/>) is written in one transaction — one fsync
+/// with <c>synchronous = FULL</c> — and each request is answered only after that commit returned. A 201 therefore still
+/// means "on disk". A storage fault (full disk, database unavailable) fails the whole batch at once with a 503 to
+/// retry; any other fault fails only the contact that caused it. See docs/decisions/0009-intake-batching.md.
 /// </summary>
 public sealed class IntakeWriter : IAsyncDisposable
 {
     public const int MaxBatch = 256;
     private const int MaxWaiting = 4096;
     private const int SqliteConstraintViolation = 19;
-    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(20);
 
     private readonly IDbContextFactory<HelplineDbContext> _dbFactory;
     private readonly WriteGate _writeGate;
@@ -28,10 +27,8 @@ public sealed class IntakeWriter : IAsyncDisposable
     private readonly ServiceHealth _health;
     private readonly TimeProvider _time;
     private readonly ILogger<IntakeWriter> _logger;
-    private readonly Channel<PendingContact> _pending = Channel.CreateBounded<PendingContact>(
-        new BoundedChannelOptions(MaxWaiting) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-    private readonly Task _loop;
     private readonly Lazy<ContactRows> _rows;
+    private readonly GroupCommit<ContactRow, WrittenContact> _commits;
 
     public IntakeWriter(
         IDbContextFactory<HelplineDbContext> dbFactory,
@@ -52,103 +49,62 @@ public sealed class IntakeWriter : IAsyncDisposable
             using var db = dbFactory.CreateDbContext();
             return ContactRows.For(db);
         });
-        _loop = Task.Run(RunAsync);
+        _commits = new GroupCommit<ContactRow, WrittenContact>(CommitAsync, MaxBatch, MaxWaiting, logger,
+            failsWholeBatch: ex => StorageFailure.Find(ex) is not null);
     }
 
     /// <summary>
     /// Writes the contact unless its gateway and external id are already stored (or earlier in the same batch).
-    /// Completes after the commit that holds it; throws the storage fault when that commit failed. The contact's stored
-    /// values are converted and encrypted here, on the caller's thread, so the writer's serial section only binds them.
+    /// Completes after the commit that holds it; throws the storage fault when that commit failed, and
+    /// <see cref="GroupCommitClosedException"/> when the app is shutting down. Once handed over it is not cancelled by
+    /// the caller: the commit goes ahead and a retry will find the contact. The contact's stored values are converted
+    /// and encrypted here, on the caller's thread, so the writer's serial section only binds them.
     /// </summary>
-    public async Task<WrittenContact> WriteAsync(Contact contact, CancellationToken cancellationToken)
-    {
-        var pending = new PendingContact(_rows.Value.Prepare(contact));
-        try
-        {
-            await _pending.Writer.WriteAsync(pending, cancellationToken);
-        }
-        catch (ChannelClosedException ex)
-        {
-            throw new IntakeClosedException(ex);
-        }
-
-        // Not cancelled by the caller once queued: the commit goes ahead and a retry will find the contact.
-        return await pending.Done.Task;
-    }
+    public Task<WrittenContact> WriteAsync(Contact contact, CancellationToken cancellationToken) =>
+        _commits.SubmitAsync(_rows.Value.Prepare(contact), cancellationToken);
 
     /// <summary>On shutdown: stop taking contacts, write the ones already handed over, then return.</summary>
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => _commits.DisposeAsync();
+
+    private async Task<IReadOnlyList<WrittenContact>> CommitAsync(IReadOnlyList<ContactRow> batch)
     {
-        _pending.Writer.TryComplete();
         try
         {
-            await _loop.WaitAsync(DrainTimeout);
+            var started = _time.GetTimestamp();
+            var answers = await WriteWithRetryAsync(batch);
+            _health.ReportStorageHealthy();
+
+            // One line per batch, not per contact: under load a console line per contact cost more than its insert.
+            var created = batch.Where((_, i) => answers[i].Outcome == IntakeOutcome.Created).Select(row => row.Contact).ToList();
+            if (created.Count > 0)
+            {
+                _logger.LogInformation("{Count} contacts queued, ids {FirstId} to {LastId}, durable in {Elapsed} ms",
+                    created.Count, created.Min(c => c.Id), created.Max(c => c.Id), _time.GetElapsedTime(started).TotalMilliseconds);
+            }
+
+            // As before batching: the live queue hears of a contact before its gateway hears 201.
+            foreach (var contact in created)
+            {
+                _logger.LogDebug("Contact {ContactId} queued on line {Line} via {Channel}", contact.Id, contact.Line, contact.Channel);
+                await _notifier.PublishAsync(new ContactQueued(QueuedContact.From(contact)));
+            }
+
+            return answers;
         }
-        catch (TimeoutException)
+        catch (Exception ex) when (StorageFailure.Find(ex) is { } failure)
         {
-            _logger.LogError("Intake writer did not drain within {Timeout}", DrainTimeout);
+            _health.ReportStorageFailure(failure);
+            throw;
         }
-    }
-
-    private async Task RunAsync()
-    {
-        var reader = _pending.Reader;
-        var batch = new List<PendingContact>(MaxBatch);
-        while (await reader.WaitToReadAsync())
+        catch (Exception ex) when (batch.Count == 1)
         {
-            batch.Clear();
-            while (batch.Count < MaxBatch && reader.TryRead(out var next))
-            {
-                batch.Add(next);
-            }
-
-            try
-            {
-                var started = _time.GetTimestamp();
-                var answers = await WriteWithRetryAsync(batch);
-                _health.ReportStorageHealthy();
-
-                // One line per batch, not per contact: under load a console line per contact cost more than its insert.
-                var created = answers.Where(a => a.Written.Outcome == IntakeOutcome.Created).Select(a => a.Written.Contact).ToList();
-                if (created.Count > 0)
-                {
-                    _logger.LogInformation("{Count} contacts queued, ids {FirstId} to {LastId}, durable in {Elapsed} ms",
-                        created.Count, created.Min(c => c.Id), created.Max(c => c.Id), _time.GetElapsedTime(started).TotalMilliseconds);
-                }
-
-                // As before batching: the live queue hears of a contact before its gateway hears 201.
-                foreach (var contact in created)
-                {
-                    _logger.LogDebug("Contact {ContactId} queued on line {Line} via {Channel}", contact.Id, contact.Line, contact.Channel);
-                    await _notifier.PublishAsync(new ContactQueued(QueuedContact.From(contact)));
-                }
-
-                foreach (var (pending, written) in answers)
-                {
-                    pending.Done.TrySetResult(written);
-                }
-            }
-            catch (Exception ex)
-            {
-                if (StorageFailure.Find(ex) is { } failure)
-                {
-                    _health.ReportStorageFailure(failure);
-                }
-                else
-                {
-                    _logger.LogError(ex, "Intake batch of {Count} failed", batch.Count);
-                }
-
-                foreach (var pending in batch)
-                {
-                    pending.Done.TrySetException(ex);
-                }
-            }
+            _logger.LogError(ex, "Contact from gateway {Gateway} could not be written", batch[0].Contact.Gateway);
+            throw;
         }
     }
 
     /// <summary>A unique-key clash means someone else wrote one of these keys first: read again and replay it.</summary>
-    private async Task<List<(PendingContact Pending, WrittenContact Written)>> WriteWithRetryAsync(List<PendingContact> batch)
+    private async Task<WrittenContact[]> WriteWithRetryAsync(IReadOnlyList<ContactRow> batch)
     {
         try
         {
@@ -160,36 +116,37 @@ public sealed class IntakeWriter : IAsyncDisposable
         }
     }
 
-    private async Task<List<(PendingContact Pending, WrittenContact Written)>> WriteBatchAsync(List<PendingContact> batch)
+    /// <summary>The answer of each row of the batch, in its order.</summary>
+    private async Task<WrittenContact[]> WriteBatchAsync(IReadOnlyList<ContactRow> batch)
     {
         await using var db = await _dbFactory.CreateDbContextAsync();
         var stored = await FindStoredAsync(db, batch);
         var now = _time.GetUtcNow().UtcDateTime;
 
-        var leaders = new Dictionary<(string Gateway, string ExternalId), PendingContact>();
-        var followers = new List<(PendingContact Follower, PendingContact Leader)>();
-        var replays = new List<(PendingContact Pending, Contact Stored)>();
-        foreach (var pending in batch)
+        var leaders = new Dictionary<(string Gateway, string ExternalId), ContactRow>();
+        var followers = new List<(int Follower, ContactRow Leader)>();
+        var replays = new List<(int Index, Contact Stored)>();
+        for (var i = 0; i < batch.Count; i++)
         {
-            var contact = pending.Contact;
+            var contact = batch[i].Contact;
             var key = (contact.Gateway, contact.ExternalId);
             if (stored.TryGetValue(key, out var existing))
             {
-                replays.Add((pending, existing));
+                replays.Add((i, existing));
             }
             else if (leaders.TryGetValue(key, out var leader))
             {
-                followers.Add((pending, leader));
+                followers.Add((i, leader));
             }
             else
             {
-                leaders[key] = pending;
+                leaders[key] = batch[i];
                 contact.Id = 0;
                 contact.ArrivedAt = now;
             }
         }
 
-        var created = leaders.Values.Select(p => p.Contact).ToList();
+        var created = leaders.Values.Select(row => row.Contact).ToList();
         var positions = new Dictionary<long, int>();
         if (created.Count > 0)
         {
@@ -198,27 +155,42 @@ public sealed class IntakeWriter : IAsyncDisposable
 
             using var turn = await _writeGate.EnterAsync(CancellationToken.None);
             await using var transaction = await db.Database.BeginTransactionAsync();
-            await _rows.Value.InsertAsync(db, leaders.Values.Select(p => p.Row).ToList());
+            await _rows.Value.InsertAsync(db, [.. leaders.Values]);
             positions = await PositionsOfNewestAsync(db, created);
             await transaction.CommitAsync();
         }
 
         // Every answer below is about what the commit above made durable (or what was already stored).
-        var answers = new List<(PendingContact Pending, WrittenContact Written)>(batch.Count);
-        answers.AddRange(leaders.Values.Select(p => (p, new WrittenContact(IntakeOutcome.Created, p.Contact, positions[p.Contact.Id]))));
-        answers.AddRange(followers.Select(f => (f.Follower, f.Follower.Contact.RequestFingerprint == f.Leader.Contact.RequestFingerprint
-            ? new WrittenContact(IntakeOutcome.Replayed, f.Leader.Contact, positions[f.Leader.Contact.Id])
-            : new WrittenContact(IntakeOutcome.Conflict, f.Leader.Contact, null))));
-        answers.AddRange(replays.Select(r => (r.Pending, r.Pending.Contact.RequestFingerprint == r.Stored.RequestFingerprint
-            ? new WrittenContact(IntakeOutcome.Replayed, r.Stored, null)
-            : new WrittenContact(IntakeOutcome.Conflict, r.Stored, null))));
+        var answers = new WrittenContact[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (leaders.GetValueOrDefault((batch[i].Contact.Gateway, batch[i].Contact.ExternalId)) == batch[i])
+            {
+                answers[i] = new WrittenContact(IntakeOutcome.Created, batch[i].Contact, positions[batch[i].Contact.Id]);
+            }
+        }
+
+        foreach (var (follower, leader) in followers)
+        {
+            answers[follower] = batch[follower].Contact.RequestFingerprint == leader.Contact.RequestFingerprint
+                ? new WrittenContact(IntakeOutcome.Replayed, leader.Contact, positions[leader.Contact.Id])
+                : new WrittenContact(IntakeOutcome.Conflict, leader.Contact, null);
+        }
+
+        foreach (var (index, existing) in replays)
+        {
+            answers[index] = batch[index].Contact.RequestFingerprint == existing.RequestFingerprint
+                ? new WrittenContact(IntakeOutcome.Replayed, existing, null)
+                : new WrittenContact(IntakeOutcome.Conflict, existing, null);
+        }
+
         return answers;
     }
 
-    private static async Task<Dictionary<(string Gateway, string ExternalId), Contact>> FindStoredAsync(HelplineDbContext db, List<PendingContact> batch)
+    private static async Task<Dictionary<(string Gateway, string ExternalId), Contact>> FindStoredAsync(HelplineDbContext db, IReadOnlyList<ContactRow> batch)
     {
-        var gateways = batch.Select(p => p.Contact.Gateway).Distinct().ToList();
-        var externalIds = batch.Select(p => p.Contact.ExternalId).Distinct().ToList();
+        var gateways = batch.Select(row => row.Contact.Gateway).Distinct().ToList();
+        var externalIds = batch.Select(row => row.Contact.ExternalId).Distinct().ToList();
         var found = await db.Contacts.AsNoTracking()
             .Where(c => gateways.Contains(c.Gateway) && externalIds.Contains(c.ExternalId))
             .ToListAsync();
@@ -257,15 +229,6 @@ public sealed class IntakeWriter : IAsyncDisposable
 
         return positions;
     }
-
-    private sealed class PendingContact(ContactRow row)
-    {
-        public ContactRow Row { get; } = row;
-
-        public Contact Contact => Row.Contact;
-
-        public TaskCompletionSource<WrittenContact> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
 }
 
 /// <summary>
@@ -273,7 +236,3 @@ public sealed class IntakeWriter : IAsyncDisposable
 /// (position null when it must be read), or found a different body under the same external id.
 /// </summary>
 public sealed record WrittenContact(IntakeOutcome Outcome, Contact Contact, int? Position);
-
-/// <summary>The app is shutting down and takes no new contacts; the gateway retries against the next instance.</summary>
-public sealed class IntakeClosedException(Exception inner)
-    : TemporarilyUnavailableException("Intake is closed: the app is shutting down.", inner);
