@@ -60,12 +60,29 @@ public static class CallerHistory
                 contact.LastContactAt = before.Last;
             }
 
-            if (knownRisks.TryGetValue(key, out var knownRisk) && knownRisk > contact.Risk)
-            {
-                contact.Risk = knownRisk;
-            }
-
+            RaiseTo(contact, knownRisks);
             history[key] = (before.Count + 1, contact.ArrivedAt);
+        }
+    }
+
+    /// <summary>
+    /// Reads the risk of each caller's latest case again and raises the contacts below it (never lowers them): for the
+    /// intake writer, inside its write transaction, when a screening may have committed since <see cref="NoteAsync"/>.
+    /// </summary>
+    public static async Task RaiseToKnownRiskAsync(HelplineDbContext db, IReadOnlyList<Contact> contacts, CancellationToken cancellationToken)
+    {
+        var knownRisks = await KnownRisksAsync(db, contacts.Select(c => c.CallerKey).Where(k => k != "").Distinct().ToList(), cancellationToken);
+        foreach (var contact in contacts)
+        {
+            RaiseTo(contact, knownRisks);
+        }
+    }
+
+    private static void RaiseTo(Contact contact, Dictionary<(string CallerKey, string Line), RiskLevel> knownRisks)
+    {
+        if (knownRisks.TryGetValue((contact.CallerKey, contact.Line), out var knownRisk) && knownRisk > contact.Risk)
+        {
+            contact.Risk = knownRisk;
         }
     }
 

@@ -13,6 +13,7 @@ public static class CasesServiceCollectionExtensions
         services.AddSingleton<Lists.CaseListService>();
         services.AddHelplineTransfers();
         services.AddSingleton<RiskScreeningService>();
+        services.AddSingleton<ScreeningsUnderWay>();
         services.AddSingleton<SafetyPlanService>();
         services.AddSingleton<ICallbackWindow, SafetyPlanCallbackWindow>();
         services.AddSingleton<CaseWorkspaceService>();

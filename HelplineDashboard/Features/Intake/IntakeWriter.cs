@@ -25,6 +25,7 @@ public sealed class IntakeWriter : IAsyncDisposable
     private readonly WriteGate _writeGate;
     private readonly QueueNotifier _notifier;
     private readonly ServiceHealth _health;
+    private readonly ScreeningsUnderWay _screenings;
     private readonly TimeProvider _time;
     private readonly ILogger<IntakeWriter> _logger;
     private readonly Lazy<ContactRows> _rows;
@@ -35,9 +36,11 @@ public sealed class IntakeWriter : IAsyncDisposable
         WriteGate writeGate,
         QueueNotifier notifier,
         ServiceHealth health,
+        ScreeningsUnderWay screenings,
         TimeProvider time,
         ILogger<IntakeWriter> logger)
     {
+        _screenings = screenings;
         _dbFactory = dbFactory;
         _writeGate = writeGate;
         _notifier = notifier;
@@ -151,10 +154,17 @@ public sealed class IntakeWriter : IAsyncDisposable
         if (created.Count > 0)
         {
             // Reads only, before the write turn: the caller's earlier contacts and known risk, for the whole batch.
+            var screeningsMark = _screenings.Mark();
             await CallerHistory.NoteAsync(db, created, CancellationToken.None);
 
             using var turn = await _writeGate.EnterAsync(CancellationToken.None);
             await using var transaction = await db.Database.BeginTransactionAsync();
+            if (_screenings.AnySince(screeningsMark))
+            {
+                // A caller screened at a higher risk meanwhile: their new contact must not queue below it.
+                await CallerHistory.RaiseToKnownRiskAsync(db, created, CancellationToken.None);
+            }
+
             await _rows.Value.InsertAsync(db, [.. leaders.Values]);
             positions = await PositionsOfNewestAsync(db, created);
             await transaction.CommitAsync();

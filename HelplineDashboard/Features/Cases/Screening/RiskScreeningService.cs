@@ -28,6 +28,7 @@ public sealed record RiskScreeningView(
 public sealed class RiskScreeningService(
     IDbContextFactory<HelplineDbContext> dbFactory,
     QueueNotifier queueNotifier,
+    ScreeningsUnderWay screeningsUnderWay,
     TimeProvider time,
     ILogger<RiskScreeningService> logger)
 {
@@ -55,6 +56,7 @@ public sealed class RiskScreeningService(
         List<ContactRiskChanged> raised;
         AuditTrail.Record(db, screening.AssessedAt, actor, AuditAction.RiskScreened, AuditTrail.Case(caseId), found.Line,
             $"computed {computed}, in force {risk}" + (reason is null ? "" : " (overridden)"));
+        using (screeningsUnderWay.Begin())
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             await db.SaveChangesAsync(cancellationToken);
