@@ -1,6 +1,7 @@
 using Bunit;
 using HelplineDashboard.Features.Cases;
 using HelplineDashboard.Features.Queue;
+using HelplineDashboard.Features.Referrals;
 using HelplineDashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,6 +47,33 @@ public sealed class CasePageTests : HelplineTestContext
         Assert.Equal(Me.UserId, saved.AuthorId);
         Assert.Equal("Aigerim Sadykova", saved.AuthorName);
         Assert.Equal(Clock.GetUtcNow().UtcDateTime, saved.CreatedAt);
+    }
+
+    [Fact]
+    public async Task A_note_added_elsewhere_appears_on_an_open_case_page_without_reloading_it()
+    {
+        var caseId = await MyCaseAsync();
+        var page = Render<CasePage>(p => p.Add(c => c.CaseId, caseId));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=referral-panel]")));
+        Assert.Empty(page.FindAll("[data-testid=note-body]"));
+
+        await Service<CaseService>().AddNoteAsync(caseId, "Written in the other tab", Me);
+
+        page.WaitForAssertion(() => Assert.Equal(["Written in the other tab"], page.FindAll("[data-testid=note-body]").Select(n => n.TextContent.Trim())));
+    }
+
+    [Fact]
+    public async Task A_referral_made_elsewhere_appears_on_an_open_case_page_without_reloading_it()
+    {
+        var caseId = await MyCaseAsync();
+        var page = Render<CasePage>(p => p.Add(c => c.CaseId, caseId));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=referral-panel]")));
+        Assert.Empty(page.FindAll("[data-testid=referral]"));
+        var shelter = (await Service<ReferralService>().DirectoryAsync("111", null, SupportServiceKind.Shelter, Me)).First();
+
+        await Service<ReferralService>().ReferAsync(caseId, shelter.Id, consentGiven: true, ReferralStatus.Made, Me);
+
+        page.WaitForAssertion(() => Assert.Contains(shelter.Name, page.Find("[data-testid=referral]").TextContent));
     }
 
     [Fact]

@@ -17,6 +17,7 @@ public sealed class CaseService(
     IDbContextFactory<HelplineDbContext> dbFactory,
     IOptionsMonitor<EscalationOptions> escalationOptions,
     CasePresence presence,
+    CaseNotifier caseChanges,
     TimeProvider time,
     ILogger<CaseService> logger)
 {
@@ -108,6 +109,7 @@ public sealed class CaseService(
         AuditTrail.Record(db, note.CreatedAt, actor, AuditAction.NoteAdded, AuditTrail.Case(caseId), found.Line, $"note {note.Id}" + (amendsNoteId is null ? "" : $" amends note {amendsNoteId}"));
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Note {NoteId} added to case {CaseId}", note.Id, caseId);
+        await caseChanges.PublishAsync(new CaseChanged(caseId, found.Line));
         return new NoteView(note.Id, note.AuthorName, note.Text, note.CreatedAt, note.AmendsNoteId);
     }
 
@@ -140,6 +142,7 @@ public sealed class CaseService(
         await transaction.CommitAsync(cancellationToken);
 
         logger.LogInformation("Case {CaseId} closed with outcome {Outcome}", caseId, outcome);
+        await caseChanges.PublishAsync(new CaseChanged(caseId, found.Line));
         await presence.PutDownIfNoneOpenAsync(found.OwnerId, cancellationToken);
     }
 
@@ -185,6 +188,7 @@ public sealed class CaseService(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Case {CaseId} reopened by {UserId}", caseId, actor.UserId);
+        await caseChanges.PublishAsync(new CaseChanged(caseId, found.Line));
     }
 
     /// <summary>Loads a case the actor may read (owner, supervisor of its line, a colleague offered it), or refuses.</summary>

@@ -9,6 +9,7 @@ public static class CasesServiceCollectionExtensions
     public static IServiceCollection AddHelplineCases(this IServiceCollection services)
     {
         services.AddSingleton<CaseService>();
+        services.AddSingleton<CaseNotifier>();
         services.AddSingleton<CasePresence>();
         services.AddSingleton<Lists.CaseListService>();
         services.AddHelplineTransfers();

@@ -10,6 +10,7 @@ namespace HelplineDashboard.Features.Categories;
 /// <summary>The category taxonomy (administrators keep it) and the categories of a case (its owner sets them).</summary>
 public sealed class CategoryService(
     IDbContextFactory<HelplineDbContext> dbFactory,
+    CaseNotifier caseChanges,
     TimeProvider time)
 {
     /// <summary>All categories, retired ones too, for the administrator's page.</summary>
@@ -82,6 +83,7 @@ public sealed class CategoryService(
         AuditTrail.Record(db, time.GetUtcNow().UtcDateTime, actor, AuditAction.CategoriesChanged, AuditTrail.Case(caseId), found.Line,
             "categories " + string.Join(",", wanted.Order()));
         await db.SaveChangesAsync(cancellationToken);
+        await caseChanges.PublishAsync(new CaseChanged(caseId, found.Line));
     }
 
     /// <summary>The categories that can be chosen now, for those who work cases (the case lists filter by them).</summary>

@@ -17,6 +17,7 @@ public sealed class ReferralService(
     IDbContextFactory<HelplineDbContext> dbFactory,
     LineCatalog lines,
     AuditLog audit,
+    CaseNotifier caseChanges,
     TimeProvider time,
     ILogger<ReferralService> logger)
 {
@@ -124,6 +125,7 @@ public sealed class ReferralService(
             $"referral {referral.Id} to support-service:{service.Id}, {status}, consent {(consentGiven ? "given" : "not given")}");
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Referral {ReferralId} recorded on case {CaseId}", referral.Id, caseId);
+        await caseChanges.PublishAsync(new CaseChanged(caseId, found.Line));
         return ReferralView.From(referral);
     }
 
@@ -141,6 +143,7 @@ public sealed class ReferralService(
         AuditTrail.Record(db, now, actor, AuditAction.ReferralStatusChanged, AuditTrail.Case(found.Id), found.Line,
             $"referral {referral.Id}: {status}, consent {(consentGiven ? "given" : "not given")}");
         await db.SaveChangesAsync(cancellationToken);
+        await caseChanges.PublishAsync(new CaseChanged(found.Id, found.Line));
         return ReferralView.From(referral);
     }
 

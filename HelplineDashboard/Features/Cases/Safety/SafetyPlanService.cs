@@ -24,6 +24,7 @@ public sealed record SafetyPlanDetails(
 /// <summary>The caller's safety plan: only the case's owner changes it; every change is kept and audited.</summary>
 public sealed class SafetyPlanService(
     IDbContextFactory<HelplineDbContext> dbFactory,
+    CaseNotifier caseChanges,
     TimeProvider time,
     ILogger<SafetyPlanService> logger)
 {
@@ -60,6 +61,7 @@ public sealed class SafetyPlanService(
         AuditTrail.Record(db, plan.RecordedAt, actor, AuditAction.SafetyPlanChanged, AuditTrail.Case(caseId), found.Line);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Safety plan of case {CaseId} changed", caseId);
+        await caseChanges.PublishAsync(new CaseChanged(caseId, found.Line));
         return SafetyPlanDetails.From(plan);
     }
 

@@ -29,6 +29,7 @@ public sealed class RiskScreeningService(
     IDbContextFactory<HelplineDbContext> dbFactory,
     QueueNotifier queueNotifier,
     ScreeningsUnderWay screeningsUnderWay,
+    CaseNotifier caseChanges,
     TimeProvider time,
     ILogger<RiskScreeningService> logger)
 {
@@ -65,6 +66,7 @@ public sealed class RiskScreeningService(
         }
 
         logger.LogInformation("Case {CaseId} screened: computed {Computed}, in force {Risk}", caseId, computed, risk);
+        await caseChanges.PublishAsync(new CaseChanged(caseId, found.Line));
         foreach (var contact in raised)
         {
             await queueNotifier.PublishAsync(contact);
