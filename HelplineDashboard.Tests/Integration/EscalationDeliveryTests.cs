@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HelplineDashboard.Features.Escalations;
 using HelplineDashboard.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 
 namespace HelplineDashboard.Tests.Integration;
@@ -37,12 +38,17 @@ public sealed class EscalationDeliveryTests
         var escalation = await scenario.EscalateAsync();
         await receiver.NextAsync(); // on its way: the service holds its answer for a second
 
+        // Opened and used before the stop: once stopped, the app's Program disposes its services, which a context
+        // takes (logging, field protection) when first used.
+        await using var db = scenario.App.CreateDbContext();
+        Assert.Equal(1, await db.EscalationDeliveries.CountAsync(d => d.EscalationId == escalation.Id));
+
         // What SIGTERM does: the console lifetime asks the host to stop and waits for it, within the shutdown time-out.
         await scenario.Service<IHost>().StopAsync();
 
         // Not cut off and left pending, to be sent again (and shown late) after the restart: delivered and recorded.
-        Assert.Equal(EscalationStatus.Sent, (await scenario.ReadAsync(escalation.Id)).Status);
-        var delivery = await scenario.DeliveryAsync(escalation.Id);
+        Assert.Equal(EscalationStatus.Sent, (await db.Escalations.AsNoTracking().SingleAsync(e => e.Id == escalation.Id)).Status);
+        var delivery = await db.EscalationDeliveries.AsNoTracking().SingleAsync(d => d.EscalationId == escalation.Id);
         Assert.Equal(DeliveryState.Delivered, delivery.State);
         Assert.Equal(1, delivery.Attempts);
         Assert.Single(receiver.Received);
