@@ -63,8 +63,8 @@ public sealed class QueueService(
             return taken;
         }
 
-        var landed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (claimed.ClaimOnItsWay(contactId, landed.Task) is { } earlier)
+        var mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (claimed.ClaimOnItsWay(contactId, mine) is { } earlier)
         {
             await earlier.WaitAsync(cancellationToken);
             return claimed.Refusal(contactId, actor.Lines) ?? await ClaimInDatabaseAsync(contactId, actor, choice, confirmedOutOfLanguage, cancellationToken);
@@ -76,8 +76,7 @@ public sealed class QueueService(
         }
         finally
         {
-            claimed.Landed(contactId, landed.Task);
-            landed.SetResult();
+            claimed.Landed(contactId, mine);
         }
     }
 
