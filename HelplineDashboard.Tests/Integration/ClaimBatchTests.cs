@@ -184,8 +184,7 @@ public sealed class ClaimBatchTests(HelplineAppFactory factory) : IClassFixture<
     {
         var contactId = await QueueContactAsync();
         var claimed = factory.Services.GetRequiredService<ClaimedContacts>();
-        var onItsWay = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Assert.Null(claimed.ClaimOnItsWay(contactId, onItsWay));
+        Assert.Null(claimed.ClaimOnItsWay(contactId, out var onItsWay));
 
         var waiting = Queue.ClaimAsync(contactId, TestActors.Counsellor("batch-waiter", "Dana"));
         Assert.False(waiting.IsCompleted);
@@ -204,8 +203,7 @@ public sealed class ClaimBatchTests(HelplineAppFactory factory) : IClassFixture<
     {
         var contactId = await QueueContactAsync();
         var claimed = factory.Services.GetRequiredService<ClaimedContacts>();
-        var onItsWay = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Assert.Null(claimed.ClaimOnItsWay(contactId, onItsWay));
+        Assert.Null(claimed.ClaimOnItsWay(contactId, out var onItsWay));
         var waiting = Queue.ClaimAsync(contactId, TestActors.Counsellor("batch-fail-waiter", "Farida"));
 
         // The audit row of this contact's claim cannot be written: the batch's update changed the row, then it fails.
@@ -235,7 +233,7 @@ public sealed class ClaimBatchTests(HelplineAppFactory factory) : IClassFixture<
             Assert.Equal(ContactStatus.Waiting, (await db.Contacts.SingleAsync(c => c.Id == contactId)).Status);
         }
 
-        claimed.Landed(contactId, onItsWay);
+        claimed.Landed(contactId, onItsWay!);
         Assert.Equal(ClaimStatus.Won, (await waiting.WaitAsync(TimeSpan.FromSeconds(10))).Status);
     }
 

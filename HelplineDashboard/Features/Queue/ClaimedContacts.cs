@@ -35,13 +35,31 @@ public sealed class ClaimedContacts
     }
 
     /// <summary>
-    /// Registers <paramref name="mine"/> as the claim on its way to the database for the contact (null), or returns the
-    /// task of the one already on its way. A claimant who finds one waits for it to land and asks <see cref="Refusal"/>
-    /// again: if it won, this claim has lost, as it would have in the database. The claim writer lands a batch's
-    /// contacts right after its commit (<see cref="Landed(IEnumerable{long})"/>), before the winners hear they won.
+    /// The task of the claim already on its way to the database for the contact, or null after registering this
+    /// claimant's own as <paramref name="mine"/> (then call <see cref="Landed(long, TaskCompletionSource)"/> when it
+    /// is answered). A claimant who finds one waits for it to land and asks <see cref="Refusal"/> again: if it won,
+    /// this claim has lost, as it would have in the database. The claim writer lands a batch's contacts right after its
+    /// commit (<see cref="Landed(IEnumerable{long})"/>), before the winners hear they won. Most claimants in a race
+    /// find one, so they allocate nothing here.
     /// </summary>
-    public Task? ClaimOnItsWay(long contactId, TaskCompletionSource mine) =>
-        _inFlight.TryAdd(contactId, mine) ? null : _inFlight.TryGetValue(contactId, out var earlier) ? earlier.Task : null;
+    public Task? ClaimOnItsWay(long contactId, out TaskCompletionSource? mine)
+    {
+        mine = null;
+        if (_inFlight.TryGetValue(contactId, out var earlier))
+        {
+            return earlier.Task;
+        }
+
+        var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (_inFlight.TryAdd(contactId, registered))
+        {
+            mine = registered;
+            return null;
+        }
+
+        // Another claimant registered in between; if it has already landed too, this one goes to the database unregistered.
+        return _inFlight.TryGetValue(contactId, out earlier) ? earlier.Task : Task.CompletedTask;
+    }
 
     /// <summary>
     /// The claims on these contacts were committed (memory already knows the winners) or refused: claims waiting on them

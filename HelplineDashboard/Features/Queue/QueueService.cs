@@ -63,8 +63,7 @@ public sealed class QueueService(
             return taken;
         }
 
-        var mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (claimed.ClaimOnItsWay(contactId, mine) is { } earlier)
+        if (claimed.ClaimOnItsWay(contactId, out var mine) is { } earlier)
         {
             await earlier.WaitAsync(cancellationToken);
             return claimed.Refusal(contactId, actor.Lines) ?? await ClaimInDatabaseAsync(contactId, actor, choice, confirmedOutOfLanguage, cancellationToken);
@@ -76,7 +75,7 @@ public sealed class QueueService(
         }
         finally
         {
-            claimed.Landed(contactId, mine);
+            claimed.Landed(contactId, mine!);
         }
     }
 
