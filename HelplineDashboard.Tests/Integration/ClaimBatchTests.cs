@@ -17,6 +17,8 @@ public sealed class ClaimBatchTests(HelplineAppFactory factory) : IClassFixture<
 
     private ClaimWriter Writer => factory.Services.GetRequiredService<ClaimWriter>();
 
+    private ClaimedContacts Claimed => factory.Services.GetRequiredService<ClaimedContacts>();
+
     private async Task<long> QueueContactAsync(string language = "kk", string? from = null)
     {
         var intake = factory.Services.GetRequiredService<IntakeService>();
@@ -26,6 +28,16 @@ public sealed class ClaimBatchTests(HelplineAppFactory factory) : IClassFixture<
     }
 
     private static ClaimRequest Request(long contactId, Actor actor) => new(contactId, actor, CaseChoice.JoinOpenCase, DateTime.UtcNow);
+
+    /// <summary>A waiting contact with a claim registered as on its way (not handed to the writer), and a second claim waiting on it.</summary>
+    private async Task<(long ContactId, TaskCompletionSource OnItsWay, Task<ClaimResult> Waiting)> ClaimWaitingOnAnotherAsync(Actor waiter)
+    {
+        var contactId = await QueueContactAsync();
+        Assert.Null(Claimed.ClaimOnItsWay(contactId, out var onItsWay));
+        var waiting = Queue.ClaimAsync(contactId, waiter);
+        Assert.False(waiting.IsCompleted);
+        return (contactId, onItsWay!, waiting);
+    }
 
     [Fact]
     public async Task Two_claims_on_one_contact_in_one_batch_give_one_winner_and_the_normal_already_claimed_answer()
@@ -182,12 +194,7 @@ public sealed class ClaimBatchTests(HelplineAppFactory factory) : IClassFixture<
     [Fact]
     public async Task A_claim_waiting_on_another_claim_to_the_same_contact_is_refused_from_memory_right_after_that_claims_commit()
     {
-        var contactId = await QueueContactAsync();
-        var claimed = factory.Services.GetRequiredService<ClaimedContacts>();
-        Assert.Null(claimed.ClaimOnItsWay(contactId, out var onItsWay));
-
-        var waiting = Queue.ClaimAsync(contactId, TestActors.Counsellor("batch-waiter", "Dana"));
-        Assert.False(waiting.IsCompleted);
+        var (contactId, _, waiting) = await ClaimWaitingOnAnotherAsync(TestActors.Counsellor("batch-waiter", "Dana"));
 
         // The claim on its way commits; the writer lets the waiter go on without the first claimant being answered.
         var answers = await Writer.CommitAsync([Request(contactId, TestActors.Counsellor("batch-on-its-way", "Erlan"))]);
@@ -201,10 +208,7 @@ public sealed class ClaimBatchTests(HelplineAppFactory factory) : IClassFixture<
     [Fact]
     public async Task A_batch_that_fails_after_its_update_leaves_memory_unaware_and_the_waiting_claim_wins_in_the_database()
     {
-        var contactId = await QueueContactAsync();
-        var claimed = factory.Services.GetRequiredService<ClaimedContacts>();
-        Assert.Null(claimed.ClaimOnItsWay(contactId, out var onItsWay));
-        var waiting = Queue.ClaimAsync(contactId, TestActors.Counsellor("batch-fail-waiter", "Farida"));
+        var (contactId, onItsWay, waiting) = await ClaimWaitingOnAnotherAsync(TestActors.Counsellor("batch-fail-waiter", "Farida"));
 
         // The audit row of this contact's claim cannot be written: the batch's update changed the row, then it fails.
         var trigger = $"fail_claim_audit_{contactId}";
@@ -226,14 +230,14 @@ public sealed class ClaimBatchTests(HelplineAppFactory factory) : IClassFixture<
         }
 
         // Rolled back: still waiting, and memory never says otherwise; the failed claimant's own answer lands it.
-        Assert.Null(claimed.Refusal(contactId, new HashSet<string> { "111" }));
+        Assert.Null(Claimed.Refusal(contactId, new HashSet<string> { "111" }));
         Assert.False(waiting.IsCompleted);
         await using (var db = factory.CreateDbContext())
         {
             Assert.Equal(ContactStatus.Waiting, (await db.Contacts.SingleAsync(c => c.Id == contactId)).Status);
         }
 
-        claimed.Landed(contactId, onItsWay!);
+        Claimed.Landed(contactId, onItsWay);
         Assert.Equal(ClaimStatus.Won, (await waiting.WaitAsync(TimeSpan.FromSeconds(10))).Status);
     }
 
@@ -241,7 +245,6 @@ public sealed class ClaimBatchTests(HelplineAppFactory factory) : IClassFixture<
     public async Task A_contact_a_batch_finds_claimed_is_remembered_so_the_next_claim_is_refused_from_memory()
     {
         var contactId = await QueueContactAsync();
-        var claimed = factory.Services.GetRequiredService<ClaimedContacts>();
         await using (var db = factory.CreateDbContext())
         {
             // Claimed before this app started (memory is empty after a restart).
@@ -251,12 +254,12 @@ public sealed class ClaimBatchTests(HelplineAppFactory factory) : IClassFixture<
                 .SetProperty(c => c.ClaimedByName, "Halima"));
         }
 
-        Assert.Null(claimed.Refusal(contactId, new HashSet<string> { "111" }));
+        Assert.Null(Claimed.Refusal(contactId, new HashSet<string> { "111" }));
 
         var answers = await Writer.CommitAsync([Request(contactId, TestActors.Counsellor("batch-late", "Ilyas"))]);
 
         Assert.Equal(ClaimResult.AlreadyClaimed("Halima"), answers[0].Result);
-        Assert.Equal(ClaimResult.AlreadyClaimed("Halima"), claimed.Refusal(contactId, new HashSet<string> { "111" }));
-        Assert.Null(claimed.Refusal(contactId, new HashSet<string> { "117" }));
+        Assert.Equal(ClaimResult.AlreadyClaimed("Halima"), Claimed.Refusal(contactId, new HashSet<string> { "111" }));
+        Assert.Null(Claimed.Refusal(contactId, new HashSet<string> { "117" }));
     }
 }
