@@ -17,6 +17,8 @@ public sealed class ClaimBatchTests(HelplineAppFactory factory) : IClassFixture<
 
     private ClaimWriter Writer => factory.Services.GetRequiredService<ClaimWriter>();
 
+    private ClaimedContacts Claimed => factory.Services.GetRequiredService<ClaimedContacts>();
+
     private async Task<long> QueueContactAsync(string language = "kk", string? from = null)
     {
         var intake = factory.Services.GetRequiredService<IntakeService>();
@@ -26,6 +28,16 @@ public sealed class ClaimBatchTests(HelplineAppFactory factory) : IClassFixture<
     }
 
     private static ClaimRequest Request(long contactId, Actor actor) => new(contactId, actor, CaseChoice.JoinOpenCase, DateTime.UtcNow);
+
+    /// <summary>A waiting contact with a claim registered as on its way (not handed to the writer), and a second claim waiting on it.</summary>
+    private async Task<(long ContactId, TaskCompletionSource OnItsWay, Task<ClaimResult> Waiting)> ClaimWaitingOnAnotherAsync(Actor waiter)
+    {
+        var contactId = await QueueContactAsync();
+        Assert.Null(Claimed.ClaimOnItsWay(contactId, out var onItsWay));
+        var waiting = Queue.ClaimAsync(contactId, waiter);
+        Assert.False(waiting.IsCompleted);
+        return (contactId, onItsWay!, waiting);
+    }
 
     [Fact]
     public async Task Two_claims_on_one_contact_in_one_batch_give_one_winner_and_the_normal_already_claimed_answer()
@@ -151,5 +163,103 @@ public sealed class ClaimBatchTests(HelplineAppFactory factory) : IClassFixture<
         var answer = await Queue.ClaimAsync(contactId, TestActors.Counsellor("batch-line-kg", "Kyrgyz only", "117"));
 
         Assert.Equal(ClaimResult.NotFound(), answer);
+    }
+
+    [Fact]
+    public async Task The_batchs_one_update_stores_each_claimants_own_time_and_name()
+    {
+        var first = await QueueContactAsync();
+        var second = await QueueContactAsync();
+        var at = new DateTime(2026, 12, 6, 7, 8, 9, DateTimeKind.Utc).AddTicks(1234567);
+        var aruzhan = TestActors.Counsellor("batch-stored-1", "Aruzhan");
+        var bolat = TestActors.Counsellor("batch-stored-2", "Bolat");
+
+        var answers = await Writer.CommitAsync(
+        [
+            new ClaimRequest(first, aruzhan, CaseChoice.JoinOpenCase, at),
+            new ClaimRequest(second, bolat, CaseChoice.JoinOpenCase, at.AddSeconds(1)),
+        ]);
+
+        Assert.All(answers, a => Assert.Equal(ClaimStatus.Won, a.Result.Status));
+        await using var db = factory.CreateDbContext();
+        var stored = await db.Contacts.AsNoTracking().Where(c => c.Id == first || c.Id == second).OrderBy(c => c.Id).ToListAsync();
+        Assert.Equal([(aruzhan.UserId, "Aruzhan", at), (bolat.UserId, "Bolat", at.AddSeconds(1))], stored.Select(c => (c.ClaimedById, c.ClaimedByName, c.ClaimedAt!.Value)));
+        Assert.All(stored, c => Assert.Equal(DateTimeKind.Utc, c.ClaimedAt!.Value.Kind));
+
+        // Stored as EF stores timestamps: a query comparing them finds exactly the second claim.
+        Assert.Equal([second], await db.Contacts.Where(c => (c.Id == first || c.Id == second) && c.ClaimedAt > at).Select(c => c.Id).ToListAsync());
+        Assert.Equal([answers[0].Result.CaseId, answers[1].Result.CaseId], stored.Select(c => c.CaseId));
+    }
+
+    [Fact]
+    public async Task A_claim_waiting_on_another_claim_to_the_same_contact_is_refused_from_memory_right_after_that_claims_commit()
+    {
+        var (contactId, _, waiting) = await ClaimWaitingOnAnotherAsync(TestActors.Counsellor("batch-waiter", "Dana"));
+
+        // The claim on its way commits; the writer lets the waiter go on without the first claimant being answered.
+        var answers = await Writer.CommitAsync([Request(contactId, TestActors.Counsellor("batch-on-its-way", "Erlan"))]);
+        Assert.Equal(ClaimStatus.Won, answers[0].Result.Status);
+
+        Assert.Equal(ClaimResult.AlreadyClaimed("Erlan"), await waiting.WaitAsync(TimeSpan.FromSeconds(10)));
+        await using var db = factory.CreateDbContext();
+        Assert.Equal(ContactStatus.Claimed, (await db.Contacts.SingleAsync(c => c.Id == contactId)).Status);
+    }
+
+    [Fact]
+    public async Task A_batch_that_fails_after_its_update_leaves_memory_unaware_and_the_waiting_claim_wins_in_the_database()
+    {
+        var (contactId, onItsWay, waiting) = await ClaimWaitingOnAnotherAsync(TestActors.Counsellor("batch-fail-waiter", "Farida"));
+
+        // The audit row of this contact's claim cannot be written: the batch's update changed the row, then it fails.
+        var trigger = $"fail_claim_audit_{contactId}";
+        var create = $"CREATE TRIGGER {trigger} BEFORE INSERT ON AuditEntries WHEN NEW.Subject = 'contact:{contactId}' BEGIN SELECT RAISE(ABORT, 'injected'); END;";
+        var drop = $"DROP TRIGGER {trigger};";
+        await using (var db = factory.CreateDbContext())
+        {
+            await db.Database.ExecuteSqlRawAsync(create);
+        }
+
+        try
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => Writer.CommitAsync([Request(contactId, TestActors.Counsellor("batch-fail-first", "Galym"))]));
+        }
+        finally
+        {
+            await using var db = factory.CreateDbContext();
+            await db.Database.ExecuteSqlRawAsync(drop);
+        }
+
+        // Rolled back: still waiting, and memory never says otherwise; the failed claimant's own answer lands it.
+        Assert.Null(Claimed.Refusal(contactId, new HashSet<string> { "111" }));
+        Assert.False(waiting.IsCompleted);
+        await using (var db = factory.CreateDbContext())
+        {
+            Assert.Equal(ContactStatus.Waiting, (await db.Contacts.SingleAsync(c => c.Id == contactId)).Status);
+        }
+
+        Claimed.Landed(contactId, onItsWay);
+        Assert.Equal(ClaimStatus.Won, (await waiting.WaitAsync(TimeSpan.FromSeconds(10))).Status);
+    }
+
+    [Fact]
+    public async Task A_contact_a_batch_finds_claimed_is_remembered_so_the_next_claim_is_refused_from_memory()
+    {
+        var contactId = await QueueContactAsync();
+        await using (var db = factory.CreateDbContext())
+        {
+            // Claimed before this app started (memory is empty after a restart).
+            await db.Contacts.Where(c => c.Id == contactId).ExecuteUpdateAsync(u => u
+                .SetProperty(c => c.Status, ContactStatus.Claimed)
+                .SetProperty(c => c.ClaimedById, "batch-earlier")
+                .SetProperty(c => c.ClaimedByName, "Halima"));
+        }
+
+        Assert.Null(Claimed.Refusal(contactId, new HashSet<string> { "111" }));
+
+        var answers = await Writer.CommitAsync([Request(contactId, TestActors.Counsellor("batch-late", "Ilyas"))]);
+
+        Assert.Equal(ClaimResult.AlreadyClaimed("Halima"), answers[0].Result);
+        Assert.Equal(ClaimResult.AlreadyClaimed("Halima"), Claimed.Refusal(contactId, new HashSet<string> { "111" }));
+        Assert.Null(Claimed.Refusal(contactId, new HashSet<string> { "117" }));
     }
 }

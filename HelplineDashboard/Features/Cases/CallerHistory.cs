@@ -104,14 +104,34 @@ public static class CallerHistory
             .ToDictionary(g => g.Key, g => g.OrderByDescending(c => c.OpenedAt).ThenByDescending(c => c.CaseId).First().Risk);
     }
 
-    /// <summary>The caller's open case on the contact's line that <paramref name="ownerId"/> works, which a claim joins.</summary>
-    public static Task<Case?> FindOpenCaseAsync(HelplineDbContext db, Contact contact, string ownerId, CancellationToken cancellationToken)
+    /// <summary>
+    /// For a batch of claims, in one read: the open cases that each claimant works on the line of a caller being
+    /// claimed, which a claim joins (docs/decisions/0007-repeat-caller-claims.md). The cases are tracked, so contacts can
+    /// join them. <see cref="OpenCases.Find"/> then picks a claim's case without another query.
+    /// </summary>
+    public static async Task<OpenCases> OpenCasesAsync(
+        HelplineDbContext db, IReadOnlyCollection<(string CallerKey, string OwnerId)> callers, CancellationToken cancellationToken)
     {
-        var callers = db.Contacts.Where(SameCaller(contact.CallerKey, contact.Line)).Where(c => c.Id != contact.Id).Select(c => c.CaseId);
-        return db.Cases
-            .Where(c => c.Status == CaseStatus.Open && c.Line == contact.Line && c.OwnerId == ownerId && callers.Contains(c.Id))
-            .OrderByDescending(c => c.OpenedAt)
-            .FirstOrDefaultAsync(cancellationToken);
+        var keys = callers.Select(c => c.CallerKey).Where(k => k != "").Distinct().ToList();
+        var owners = callers.Where(c => c.CallerKey != "").Select(c => c.OwnerId).Distinct().ToList();
+        if (keys.Count == 0)
+        {
+            return OpenCases.None;
+        }
+
+        var members = await db.Contacts.AsNoTracking()
+            .Where(c => keys.Contains(c.CallerKey) && c.CaseId != null && c.Case!.Status == CaseStatus.Open
+                        && c.Case.Line == c.Line && owners.Contains(c.Case.OwnerId))
+            .Select(c => new OpenCases.Member(c.Id, c.CallerKey, c.Line, c.Case!.OwnerId, c.CaseId!.Value, c.Case.OpenedAt))
+            .ToListAsync(cancellationToken);
+        if (members.Count == 0)
+        {
+            return OpenCases.None;
+        }
+
+        var caseIds = members.Select(m => m.CaseId).Distinct().ToList();
+        var cases = await db.Cases.Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        return new OpenCases(members, cases);
     }
 
     /// <summary>The caller's contacts on the line outside this case.</summary>
@@ -132,4 +152,34 @@ public static class CallerHistory
             .SingleOrDefaultAsync(cancellationToken);
         return earlier is null ? null : new RepeatCaller(earlier.Count, earlier.Last);
     }
+}
+
+/// <summary>Open cases of callers being claimed, read once for a batch of claims (<see cref="CallerHistory.OpenCasesAsync"/>).</summary>
+public sealed class OpenCases
+{
+    public static readonly OpenCases None = new([], new Dictionary<long, Case>());
+
+    private readonly IReadOnlyList<Member> _members;
+    private readonly IReadOnlyDictionary<long, Case> _cases;
+
+    internal OpenCases(IReadOnlyList<Member> members, IReadOnlyDictionary<long, Case> cases)
+    {
+        _members = members;
+        _cases = cases;
+    }
+
+    /// <summary>
+    /// The latest open case on <paramref name="line"/> that <paramref name="ownerId"/> works and that holds another contact
+    /// of the caller than <paramref name="contactId"/>; null when there is none.
+    /// </summary>
+    public Case? Find(long contactId, string callerKey, string line, string ownerId) =>
+        callerKey == ""
+            ? null
+            : _members
+                .Where(m => m.CallerKey == callerKey && m.Line == line && m.OwnerId == ownerId && m.ContactId != contactId)
+                .OrderByDescending(m => m.OpenedAt)
+                .Select(m => _cases[m.CaseId])
+                .FirstOrDefault();
+
+    internal sealed record Member(long ContactId, string CallerKey, string Line, string OwnerId, long CaseId, DateTime OpenedAt);
 }

@@ -59,15 +59,18 @@ public sealed class ClaimWriter : IAsyncDisposable
     {
         await using var db = await _dbFactory.CreateDbContextAsync();
         var answers = new ClaimResult?[batch.Count];
-        var won = new List<Win>();
+        var tried = new List<Win>();
 
         using var turn = await _writeGate.EnterAsync(CancellationToken.None);
         await using var transaction = await db.Database.BeginTransactionAsync();
 
         // The transaction holds SQLite's write lock from its start, so what these two reads see stays true until the
-        // commit; the conditional update below still decides each claim.
+        // commit; the conditional update below still decides each claim. Only the columns a claim needs are read (not
+        // the encrypted number and message).
         var ids = batch.Select(r => r.ContactId).Distinct().ToList();
-        var contacts = await db.Contacts.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
+        var contacts = await db.Contacts.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .Select(c => new BatchContact(c.Id, c.Line, c.Status, c.ClaimedByName, c.Language, c.CallerKey, c.Risk))
+            .ToDictionaryAsync(c => c.Id);
         var languages = await LanguagesAsync(db, batch, contacts);
         var takenInBatch = new Dictionary<long, string>();
 
@@ -93,36 +96,65 @@ public sealed class ClaimWriter : IAsyncDisposable
             {
                 answers[i] = ClaimResult.OutOfLanguage(contact.Language);
             }
-            else if (await ClaimIfWaitingAsync(db, request) != 1)
-            {
-                answers[i] = ContactGlance.Explain(await ContactGlance.ReadAsync(db, request.ContactId, [.. actor.Lines], CancellationToken.None));
-            }
             else
             {
                 takenInBatch[contact.Id] = actor.DisplayName;
-                var (@case, opened) = await CaseForAsync(db, request, contact, won);
-                won.Add(new Win(i, request, contact, @case, opened));
+                tried.Add(new Win(i, request, contact));
             }
         }
 
-        // One save for the batch's new cases and the contacts joining them, a second for the audit rows naming the cases.
+        // One conditional update for every claim that passed: only a row still waiting changes, and only the rows it
+        // returns are won. A claim it did not return is explained from a fresh read, as 0002 does.
+        var changed = await ClaimStatements.ClaimWaitingAsync(db, tried.ConvertAll(t => t.Request));
+        var won = new List<Win>(tried.Count);
+        foreach (var attempt in tried)
+        {
+            if (changed.Contains(attempt.Contact.Id))
+            {
+                won.Add(attempt);
+            }
+            else
+            {
+                var actor = attempt.Request.Actor;
+                answers[attempt.Index] = ContactGlance.Explain(await ContactGlance.ReadAsync(db, attempt.Contact.Id, [.. actor.Lines], CancellationToken.None));
+            }
+        }
+
+        // The cases the winners open or join (one read of the claimants' open cases for these callers), saved with one
+        // save; one statement links the contacts to them; a second save writes the audit rows naming the cases.
+        var openCases = await CallerHistory.OpenCasesAsync(
+            db, [.. won.Where(w => w.Request.Choice == CaseChoice.JoinOpenCase).Select(w => (w.Contact.CallerKey, w.Request.Actor.UserId))], CancellationToken.None);
+        for (var w = 0; w < won.Count; w++)
+        {
+            won[w] = CaseFor(db, won[w], won.Take(w), openCases);
+        }
+
         await db.SaveChangesAsync();
+        await ClaimStatements.LinkCasesAsync(db, [.. won.Select(w => (w.Contact.Id, w.Case!.Id))]);
         foreach (var win in won)
         {
             AuditTrail.Record(db, win.Request.At, win.Request.Actor, AuditAction.ContactClaimed, AuditTrail.Contact(win.Contact.Id), win.Contact.Line,
-                $"{(win.Opened ? "opened" : "joined")} {AuditTrail.Case(win.Case.Id)}");
+                $"{(win.Opened ? "opened" : "joined")} {AuditTrail.Case(win.Case!.Id)}");
             answers[win.Index] = ClaimResult.Won(win.Case.Id);
         }
 
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
 
-        // Durable now. Still inside the write gate, so no release can slip in before memory knows, and the live queue
-        // hears the claims (together, in order) before any later change of these contacts.
+        // Durable now. Still inside the write gate, so no release can slip in before memory knows: memory learns the
+        // contacts won and those the batch found claimed, and the claims waiting on this batch's contacts go on at once
+        // (0015), before the live queue hears the claims (together, in order) ahead of any later change of them.
         foreach (var win in won)
         {
             _claimed.Remember(win.Contact.Id, win.Contact.Line, win.Request.Actor.DisplayName);
         }
+
+        foreach (var contact in contacts.Values.Where(c => c.Status == ContactStatus.Claimed && c.ClaimedByName is not null))
+        {
+            _claimed.Remember(contact.Id, contact.Line, contact.ClaimedByName!);
+        }
+
+        _claimed.Landed(ids);
 
         try
         {
@@ -147,7 +179,7 @@ public sealed class ClaimWriter : IAsyncDisposable
 
     /// <summary>The counsel languages of the claimants who did not confirm an out-of-language contact, in one read.</summary>
     private static async Task<Dictionary<string, IReadOnlySet<string>>> LanguagesAsync(
-        HelplineDbContext db, IReadOnlyList<ClaimRequest> batch, Dictionary<long, Contact> contacts)
+        HelplineDbContext db, IReadOnlyList<ClaimRequest> batch, Dictionary<long, BatchContact> contacts)
     {
         var askers = batch.Where(r => !r.ConfirmedOutOfLanguage && contacts.ContainsKey(r.ContactId)).Select(r => r.Actor.UserId).Distinct().ToList();
         if (askers.Count == 0)
@@ -159,32 +191,25 @@ public sealed class ClaimWriter : IAsyncDisposable
         return stored.ToDictionary(u => u.Id, u => CallerLanguages.Parse(u.Languages));
     }
 
-    private static Task<int> ClaimIfWaitingAsync(HelplineDbContext db, ClaimRequest request)
-    {
-        var actor = request.Actor;
-        var lines = actor.Lines.ToList();
-        return db.Contacts
-            .Where(c => c.Id == request.ContactId && c.Status == ContactStatus.Waiting && lines.Contains(c.Line))
-            .ExecuteUpdateAsync(update => update
-                .SetProperty(c => c.Status, ContactStatus.Claimed)
-                .SetProperty(c => c.ClaimedAt, request.At)
-                .SetProperty(c => c.ClaimedById, actor.UserId)
-                .SetProperty(c => c.ClaimedByName, actor.DisplayName));
-    }
-
     /// <summary>
-    /// The case the claimed contact joins (the caller's open case this claimant works, 0007) or a new one. A case opened
+    /// The case the won contact joins (the caller's open case this claimant works, 0007) or a new one. A case opened
     /// or joined earlier in this batch by the same claimant for the same caller counts too, before the database's.
     /// </summary>
-    private static async Task<(Case Case, bool Opened)> CaseForAsync(HelplineDbContext db, ClaimRequest request, Contact contact, List<Win> won)
+    private static Win CaseFor(HelplineDbContext db, Win win, IEnumerable<Win> earlier, OpenCases openCases)
     {
+        var (request, contact) = (win.Request, win.Contact);
         var actor = request.Actor;
         var joined = request.Choice != CaseChoice.JoinOpenCase
             ? null
-            : won.LastOrDefault(w => w.Request.Actor.UserId == actor.UserId && contact.CallerKey != "" &&
-                                     w.Contact.CallerKey == contact.CallerKey && w.Contact.Line == contact.Line)?.Case
-              ?? await CallerHistory.FindOpenCaseAsync(db, contact, actor.UserId, CancellationToken.None);
-        var opened = joined ?? new Case
+            : earlier.LastOrDefault(w => w.Request.Actor.UserId == actor.UserId && contact.CallerKey != "" &&
+                                         w.Contact.CallerKey == contact.CallerKey && w.Contact.Line == contact.Line)?.Case
+              ?? openCases.Find(contact.Id, contact.CallerKey, contact.Line, actor.UserId);
+        if (joined is not null)
+        {
+            return win with { Case = joined, Opened = false };
+        }
+
+        var opened = new Case
         {
             Line = contact.Line,
             OwnerId = actor.UserId,
@@ -192,14 +217,12 @@ public sealed class ClaimWriter : IAsyncDisposable
             OpenedAt = request.At,
             Risk = contact.Risk,
         };
-        opened.Contacts.Add(contact);
-        if (joined is null)
-        {
-            db.Cases.Add(opened);
-        }
-
-        return (opened, joined is null);
+        db.Cases.Add(opened);
+        return win with { Case = opened, Opened = true };
     }
 
-    private sealed record Win(int Index, ClaimRequest Request, Contact Contact, Case Case, bool Opened);
+    /// <summary>What a batch reads of each contact it claims.</summary>
+    private sealed record BatchContact(long Id, string Line, ContactStatus Status, string? ClaimedByName, string Language, string CallerKey, RiskLevel Risk);
+
+    private sealed record Win(int Index, ClaimRequest Request, BatchContact Contact, Case? Case = null, bool Opened = false);
 }

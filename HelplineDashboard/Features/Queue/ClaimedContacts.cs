@@ -15,7 +15,7 @@ public sealed class ClaimedContacts
     public const int Capacity = 50_000;
 
     private readonly ConcurrentDictionary<long, Claimant> _claimed = new();
-    private readonly ConcurrentDictionary<long, Task> _inFlight = new();
+    private readonly ConcurrentDictionary<long, TaskCompletionSource> _inFlight = new();
 
     /// <summary>The answer to a claim on a contact known to be claimed on one of <paramref name="lines"/>; null when not known.</summary>
     public ClaimResult? Refusal(long contactId, IReadOnlySet<string> lines) =>
@@ -35,15 +35,53 @@ public sealed class ClaimedContacts
     }
 
     /// <summary>
-    /// Registers <paramref name="landed"/> (completed when the caller's claim is answered) as the claim on its way to
-    /// the database for the contact, or returns the one already on its way. A claimant who finds one waits for it to
-    /// land and asks <see cref="Refusal"/> again: if it won, this claim has lost, as it would have in the database.
+    /// The task of the claim already on its way to the database for the contact, or null after registering this
+    /// claimant's own as <paramref name="mine"/> (then call <see cref="Landed(long, TaskCompletionSource)"/> when it
+    /// is answered). A claimant who finds one waits for it to land and asks <see cref="Refusal"/> again: if it won,
+    /// this claim has lost, as it would have in the database. The claim writer lands a batch's contacts right after its
+    /// commit (<see cref="Landed(IEnumerable{long})"/>), before the winners hear they won. Most claimants in a race
+    /// find one, so they allocate nothing here.
     /// </summary>
-    public Task? ClaimOnItsWay(long contactId, Task landed) =>
-        _inFlight.TryAdd(contactId, landed) ? null : _inFlight.TryGetValue(contactId, out var earlier) ? earlier : null;
+    public Task? ClaimOnItsWay(long contactId, out TaskCompletionSource? mine)
+    {
+        mine = null;
+        if (_inFlight.TryGetValue(contactId, out var earlier))
+        {
+            return earlier.Task;
+        }
 
-    /// <summary>The claim registered with <paramref name="landed"/> was answered; a later claim goes on its own way.</summary>
-    public void Landed(long contactId, Task landed) => _inFlight.TryRemove(KeyValuePair.Create(contactId, landed));
+        var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (_inFlight.TryAdd(contactId, registered))
+        {
+            mine = registered;
+            return null;
+        }
+
+        // Another claimant registered in between; if it has already landed too, this one goes to the database unregistered.
+        return _inFlight.TryGetValue(contactId, out earlier) ? earlier.Task : Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The claims on these contacts were committed (memory already knows the winners) or refused: claims waiting on them
+    /// go on now. Landing a contact early is harmless: a waiter that memory does not refuse goes to the database.
+    /// </summary>
+    public void Landed(IEnumerable<long> contactIds)
+    {
+        foreach (var contactId in contactIds)
+        {
+            if (_inFlight.TryRemove(contactId, out var landed))
+            {
+                landed.TrySetResult();
+            }
+        }
+    }
+
+    /// <summary>The claim registered as <paramref name="mine"/> was answered (or failed); a later claim goes on its own way.</summary>
+    public void Landed(long contactId, TaskCompletionSource mine)
+    {
+        _inFlight.TryRemove(KeyValuePair.Create(contactId, mine));
+        mine.TrySetResult();
+    }
 
     /// <summary>Call before a release of the contact lets go of the write gate.</summary>
     public void Forget(long contactId) => _claimed.TryRemove(contactId, out _);

@@ -63,8 +63,7 @@ public sealed class QueueService(
             return taken;
         }
 
-        var landed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (claimed.ClaimOnItsWay(contactId, landed.Task) is { } earlier)
+        if (claimed.ClaimOnItsWay(contactId, out var mine) is { } earlier)
         {
             await earlier.WaitAsync(cancellationToken);
             return claimed.Refusal(contactId, actor.Lines) ?? await ClaimInDatabaseAsync(contactId, actor, choice, confirmedOutOfLanguage, cancellationToken);
@@ -76,8 +75,7 @@ public sealed class QueueService(
         }
         finally
         {
-            claimed.Landed(contactId, landed.Task);
-            landed.SetResult();
+            claimed.Landed(contactId, mine!);
         }
     }
 

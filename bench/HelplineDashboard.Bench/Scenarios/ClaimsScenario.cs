@@ -28,6 +28,12 @@ public sealed class ClaimsScenario(AppLauncher launcher, BenchOptions options) :
     [
         new("p50", "claim latency p50", "ms", Decimals: 1),
         new("p99", "claim latency p99", "ms", Target.NoMoreThan(50, "ms"), 1),
+        new("wonP50", "won: claim latency p50", "ms", Decimals: 1),
+        new("wonP99", "won: claim latency p99", "ms", Decimals: 1),
+        new("refusedP50", "refused (already claimed): latency p50", "ms", Decimals: 1),
+        new("refusedP99", "refused (already claimed): latency p99", "ms", Decimals: 1),
+        new("refusedShare", "refused (already claimed): share of claim calls", "%", Decimals: 1),
+        new("otherP99", "other answers: latency p99", "ms", Decimals: 1),
         new("won", "claims won", "", Decimals: 0),
         new("doubles", "contacts won twice", "", Target.NoMoreThan(0, ""), 0),
         new("unclaimed", "contacts left unclaimed", "", Target.NoMoreThan(0, ""), 0),
@@ -99,9 +105,18 @@ public sealed class ClaimsScenario(AppLauncher launcher, BenchOptions options) :
             result.Values["unclaimed"] = ids.Count(id => !race.Winners.ContainsKey(id));
         }
 
-        var latencies = race.Latencies.Order().ToList();
+        var latencies = race.Latencies.Select(l => l.Milliseconds).Order().ToList();
         result.Values["p50"] = Stats.Percentile(latencies, 50);
         result.Values["p99"] = Stats.Percentile(latencies, 99);
+        foreach (var outcome in Enum.GetValues<Outcome>())
+        {
+            var key = outcome.ToString().ToLowerInvariant();
+            var ofOutcome = race.Latencies.Where(l => l.Outcome == outcome).Select(l => l.Milliseconds).Order().ToList();
+            result.Values[key + "P50"] = Stats.Percentile(ofOutcome, 50);
+            result.Values[key + "P99"] = Stats.Percentile(ofOutcome, 99);
+            result.Values[key + "Share"] = 100.0 * ofOutcome.Count / Math.Max(1, latencies.Count);
+        }
+
         result.Values["won"] = race.Winners.Values.Sum();
         result.Values["doubles"] = race.Winners.Values.Count(wins => wins > 1);
         result.Values["errors"] = race.Errors;
@@ -132,12 +147,19 @@ public sealed class ClaimsScenario(AppLauncher launcher, BenchOptions options) :
             try
             {
                 var answer = await connection.InvokeAsync<ClaimAnswer>("Claim", id, cancellationToken);
-                race.Latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                if (answer.Status == "Won")
+                var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                var outcome = answer.Status switch
+                {
+                    "Won" => Outcome.Won,
+                    "AlreadyClaimed" => Outcome.Refused,
+                    _ => Outcome.Other,
+                };
+                race.Latencies.Add((outcome, elapsed));
+                if (outcome == Outcome.Won)
                 {
                     race.Winners.AddOrUpdate(id, 1, (_, wins) => wins + 1);
                 }
-                else if (answer.Status != "AlreadyClaimed")
+                else if (outcome == Outcome.Other)
                 {
                     Interlocked.Increment(ref race.Errors);
                 }
@@ -165,11 +187,19 @@ public sealed class ClaimsScenario(AppLauncher launcher, BenchOptions options) :
 
         public ConcurrentDictionary<long, int> Winners { get; } = new();
 
-        public ConcurrentBag<double> Latencies { get; } = [];
+        public ConcurrentBag<(Outcome Outcome, double Milliseconds)> Latencies { get; } = [];
 
         public int Errors;
 
         public long ClaimsHeard;
+    }
+
+    /// <summary>How a claim call was answered: won, refused because another claimant has the contact, anything else.</summary>
+    private enum Outcome
+    {
+        Won,
+        Refused,
+        Other,
     }
 
     /// <summary>The hub's ContactsClaimed: the claims of one line committed together.</summary>
