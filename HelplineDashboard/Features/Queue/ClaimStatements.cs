@@ -12,7 +12,7 @@ namespace HelplineDashboard.Features.Queue;
 /// The two statements a claim batch makes on <c>Contacts</c>, each once per batch instead of once per claim (EF Core's
 /// <c>ExecuteUpdate</c> cannot give each row its own values nor return the rows it changed). Table and column names
 /// come from the EF model; values are parameters, converted as EF stores them (status as its name, UTC timestamps).
-/// They run inside the batch's transaction. See docs/decisions/00xx-claim-race-tail.md.
+/// They run inside the batch's transaction. See docs/decisions/0022-claim-race-tail.md.
 /// </summary>
 internal static class ClaimStatements
 {
