@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using HelplineDashboard.Features.Accounts;
+using HelplineDashboard.Features.Administration;
 using HelplineDashboard.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -18,6 +21,21 @@ public static partial class BrowserSteps
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var receipt = await response.Content.ReadFromJsonAsync<Receipt>();
         return receipt!.Id;
+    }
+
+    /// <summary>
+    /// A new counsellor of line 111 (Kazakh and Russian) with this password; returns their email. Their presence and
+    /// saved UI language are their own, so a test that changes them cannot reach another test.
+    /// </summary>
+    public static async Task<string> NewCounsellorAsync(HelplineAppFactory app, string password)
+    {
+        var email = $"counsellor-{Guid.NewGuid():N}@helpline.local";
+        var admin = await Administrators.SeededAdminAsync(app);
+        await app.Services.GetRequiredService<UserAdministrationService>().CreateAsync(new NewUser
+        {
+            Email = email, DisplayName = "Saule Nurlanovna", Roles = [Roles.Counsellor], Lines = ["111"], Languages = ["kk", "ru"], Password = password,
+        }, admin);
+        return email;
     }
 
     /// <summary>The queue row (the whole table row) of a contact.</summary>

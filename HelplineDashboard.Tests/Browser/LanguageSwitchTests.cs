@@ -1,8 +1,5 @@
 using System.Text.RegularExpressions;
-using HelplineDashboard.Features.Accounts;
-using HelplineDashboard.Features.Administration;
 using HelplineDashboard.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -14,16 +11,7 @@ public sealed partial class LanguageSwitchTests(BrowserFixture browser, ITestOut
     private const string Password = "Kazakh-and-Russian-2026!";
 
     /// <summary>A counsellor of their own, so the language saved on their account cannot reach other tests.</summary>
-    private async Task<string> NewCounsellorAsync()
-    {
-        var email = $"lang-{Guid.NewGuid():N}@helpline.local";
-        var admin = await Administrators.SeededAdminAsync(Browser.App);
-        await Browser.App.Services.GetRequiredService<UserAdministrationService>().CreateAsync(new NewUser
-        {
-            Email = email, DisplayName = "Saule Nurlanovna", Roles = [Roles.Counsellor], Lines = ["111"], Languages = ["kk", "ru"], Password = Password,
-        }, admin);
-        return email;
-    }
+    private Task<string> NewCounsellorAsync() => BrowserSteps.NewCounsellorAsync(Browser.App, Password);
 
     private static async Task ChooseLanguageAsync(IPage page, string code)
     {
