@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace HelplineDashboard.Tests.Browser;
 
 /// <summary>
-/// The CSS drawer and the app bar's plain menus (docs/decisions/00xx-css-drawer-and-plain-menus.md) with the mouse and
+/// The CSS drawer and the app bar's plain menus (docs/decisions/0023-css-drawer-and-plain-menus.md) with the mouse and
 /// the keyboard, on a wide and on a phone-width screen.
 /// </summary>
 public sealed class AppBarMenusAndDrawerTests(BrowserFixture browser, ITestOutputHelper output) : BrowserTest(browser, output)

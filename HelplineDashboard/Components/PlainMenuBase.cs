@@ -10,7 +10,7 @@ namespace HelplineDashboard.Components;
 /// its popover, list, items and key interceptor cost every circuit several of them. Keyboard (arrows, Home/End,
 /// Enter/Space on an item, Escape, ArrowDown on the button) is one page-wide listener in <c>wwwroot/app.js</c>; this
 /// base opens and closes the menu, focuses the first item on opening and gives focus back to the button on closing.
-/// See docs/decisions/00xx-css-drawer-and-plain-menus.md.
+/// See docs/decisions/0023-css-drawer-and-plain-menus.md.
 /// </summary>
 public abstract class PlainMenuBase : ActorComponentBase
 {
