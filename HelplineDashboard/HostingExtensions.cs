@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using HelplineDashboard.Common;
 using HelplineDashboard.Components;
 using HelplineDashboard.Data;
 using HelplineDashboard.Data.Protection;
@@ -71,6 +72,7 @@ public static class HostingExtensions
 
     public static WebApplication UseHelplinePipeline(this WebApplication app)
     {
+        app.UseFirstResponseGate();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -105,6 +107,26 @@ public static class HostingExtensions
         app.MapHelplineReports();
         app.MapHelplineDiagnostics(app.Configuration, app.Environment);
         return app;
+    }
+
+    /// <summary>
+    /// Starts <see cref="InitialiseHelplineAsync"/> on the thread pool, so the main thread builds the pipeline meanwhile;
+    /// the caller awaits it before the server listens (docs/decisions/00xx-cold-start-margin.md).
+    /// </summary>
+    public static Task StartInitialisingHelpline(this WebApplication app)
+    {
+        if (StartupTimeline.IsEnabled)
+        {
+            var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+            lifetime.ApplicationStarted.Register(() => StartupTimeline.Mark("host started, server listening"));
+        }
+
+        return Task.Run(async () =>
+        {
+            StartupTimeline.Mark("database check started");
+            await app.InitialiseHelplineAsync();
+            StartupTimeline.Mark("database check done");
+        });
     }
 
     /// <summary>
