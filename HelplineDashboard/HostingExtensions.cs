@@ -67,6 +67,7 @@ public static class HostingExtensions
         services.AddHelplineWallboard(configuration);
         services.AddHelplineReports();
         services.AddHelplineSimulator(configuration, builder.Environment);
+        services.AddHostedServiceAfterFirstResponse<StartupWarmUp>();
         return builder;
     }
 
@@ -161,8 +162,10 @@ public static class HostingExtensions
         try
         {
             await using var probe = await StartupProbe.OpenAsync(services.GetHelplineConnectionString(), CancellationToken.None);
+            StartupTimeline.Mark("database opened");
             var initialised = probe is not null
                 && await probe.SchemaIsCurrentAsync(CancellationToken.None)
+                && Marked("schema checked")
                 && await PlaintextBackfill.IsDoneAsync(probe, CancellationToken.None)
                 && await AccountSeeder.IsDoneAsync(probe, services.GetRequiredService<ILookupNormalizer>(), seedDemoAccounts, CancellationToken.None);
             logger.LogInformation(initialised
@@ -175,6 +178,12 @@ public static class HostingExtensions
             // Whatever the plain read could not answer, the full path (EF's migrator) answers or fails loudly.
             logger.LogWarning(exception, "Could not read the database's state; taking the full start-up path.");
             return false;
+        }
+
+        static bool Marked(string phase)
+        {
+            StartupTimeline.Mark(phase);
+            return true;
         }
     }
 }

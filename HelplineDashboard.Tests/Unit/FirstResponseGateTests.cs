@@ -88,7 +88,7 @@ public sealed class FirstResponseGateTests
         await using var factory = new HelplineAppFactory();
         var hosted = factory.Services.GetServices<IHostedService>().Select(s => s.GetType()).ToList();
 
-        foreach (var service in new[] { typeof(EscalationDispatcher), typeof(FollowUpDueMonitor), typeof(WallboardMetrics), typeof(RetentionService) })
+        foreach (var service in new[] { typeof(EscalationDispatcher), typeof(FollowUpDueMonitor), typeof(WallboardMetrics), typeof(RetentionService), typeof(StartupWarmUp) })
         {
             Assert.Single(hosted, type => type == typeof(AfterFirstResponse<>).MakeGenericType(service));
             Assert.DoesNotContain(service, hosted);

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace HelplineDashboard.Common;
 
 /// <summary>
-/// Opens when the app has sent its first HTTP response, or <see cref="Deadline"/> after the host started its services,
+/// Opens when the app has sent its first HTTP response, or <see cref="Deadline"/> after the server started listening,
 /// whichever comes first. Background services registered with
 /// <see cref="FirstResponseGateExtensions.AddHostedServiceAfterFirstResponse{T}"/> start when it opens, so their first
 /// database pass (EF's model, compiled queries) runs after the sign-in page instead of on the two cores beside it
@@ -24,7 +24,10 @@ public sealed class FirstResponseGate(TimeProvider time)
     /// <summary>Completes when the gate opens, with what opened it ("first response" or "deadline").</summary>
     public Task<string> Opened => _opened.Task;
 
-    /// <summary>Starts the deadline (once; the first deferred service to start does it).</summary>
+    /// <summary>
+    /// Starts the deadline (once). Deferred services call it when the host has started, server included: the host starts
+    /// its services before the server, and on a loaded machine that alone can take longer than the deadline.
+    /// </summary>
     public void Arm()
     {
         lock (_arming)
@@ -71,7 +74,7 @@ internal sealed class AfterFirstResponse<T>(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        gate.Arm();
+        lifetime.ApplicationStarted.Register(gate.Arm);
         _starting = StartWhenOpenAsync();
         return Task.CompletedTask;
     }
