@@ -1,19 +1,16 @@
 using HelplineDashboard.Common;
 using HelplineDashboard.Features.Accounts;
-using HelplineDashboard.Features.Queue;
-using HelplineDashboard.Features.Wallboard;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.SignalR;
 
 namespace HelplineDashboard;
 
 /// <summary>
-/// After the first response (it is deferred by the <see cref="FirstResponseGate"/>), does once, in the background, the
-/// one-time work the first sign-in and the first live page would otherwise pay for: the Data Protection key ring, EF's
-/// model and Identity's user look-ups, the SignalR dispatchers of the Blazor hub and our hubs (one compiled method
-/// executor per hub method) and the endpoint table. It reads nothing and changes nothing; a failure is logged and
-/// costs only the warm-up (docs/decisions/00xx-cold-start-margin.md).
+/// After the first response (it is deferred by the <see cref="FirstResponseGate"/>), builds EF's model and compiles
+/// Identity's by-name and by-email user look-ups (the sign-in's queries) in the background, so the first sign-in does not
+/// pay for the model now that the background services no longer build it before the page. It changes nothing; a failure
+/// is logged and costs only the warm-up. The Data Protection key ring, the endpoint table and the hubs' dispatchers need
+/// no warm-up: the sign-in page's antiforgery token and the first request's endpoint build already made them
+/// (docs/decisions/00xx-cold-start-margin.md).
 /// </summary>
 public sealed class StartupWarmUp(IServiceProvider services, ILogger<StartupWarmUp> logger) : BackgroundService
 {
@@ -23,41 +20,15 @@ public sealed class StartupWarmUp(IServiceProvider services, ILogger<StartupWarm
     {
         try
         {
-            services.GetRequiredService<IDataProtectionProvider>().CreateProtector(nameof(StartupWarmUp)).Protect([0]);
-            _ = services.GetRequiredService<EndpointDataSource>().Endpoints;
-            var dispatchers = 0;
-
-            // SignalR's dispatcher (internal to its assembly) compiles an executor per hub method when it is built.
-            if (typeof(Hub).Assembly.GetType("Microsoft.AspNetCore.SignalR.Internal.HubDispatcher`1") is { } dispatcher)
-            {
-                foreach (var hub in HubTypes())
-                {
-                    dispatchers += services.GetService(dispatcher.MakeGenericType(hub)) is null ? 0 : 1;
-                }
-            }
-
             await using var scope = services.CreateAsyncScope();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
             await users.FindByNameAsync(Unknown);
             await users.FindByEmailAsync(Unknown);
-            StartupTimeline.Mark($"warm-up done ({dispatchers} hub dispatchers)");
+            StartupTimeline.Mark("warm-up done");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogWarning(ex, "Start-up warm-up failed; the first sign-in does that work instead");
-        }
-    }
-
-    private static IEnumerable<Type> HubTypes()
-    {
-        yield return typeof(QueueHub);
-        yield return typeof(MetricsHub);
-
-        // Blazor Server's own hub (every interactive page's circuit) is internal to its assembly.
-        if (typeof(Microsoft.AspNetCore.Components.Server.CircuitOptions).Assembly
-                .GetType("Microsoft.AspNetCore.Components.Server.ComponentHub") is { } componentHub)
-        {
-            yield return componentHub;
         }
     }
 }
