@@ -113,18 +113,23 @@ internal sealed class AfterFirstResponse<T>(
         // its loop is reported and handled (stop the app, by default) as the host would have.
         if (inner is BackgroundService { ExecuteTask: { } running })
         {
-            try
-            {
-                await running;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !_stopping.IsCancellationRequested)
-            {
-                Fail(ex);
-            }
-            catch (OperationCanceledException)
-            {
-                // Stopped: the normal end of a loop.
-            }
+            _ = WatchAsync(running);
+        }
+    }
+
+    private async Task WatchAsync(Task running)
+    {
+        try
+        {
+            await running;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !_stopping.IsCancellationRequested)
+        {
+            Fail(ex);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped: the normal end of a loop.
         }
     }
 
