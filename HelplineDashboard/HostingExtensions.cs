@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using HelplineDashboard.Common;
 using HelplineDashboard.Components;
 using HelplineDashboard.Data;
 using HelplineDashboard.Data.Protection;
@@ -66,11 +67,13 @@ public static class HostingExtensions
         services.AddHelplineWallboard(configuration);
         services.AddHelplineReports();
         services.AddHelplineSimulator(configuration, builder.Environment);
+        services.AddHostedServiceAfterFirstResponse<StartupWarmUp>();
         return builder;
     }
 
     public static WebApplication UseHelplinePipeline(this WebApplication app)
     {
+        app.UseFirstResponseGate();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -108,6 +111,26 @@ public static class HostingExtensions
     }
 
     /// <summary>
+    /// Starts <see cref="InitialiseHelplineAsync"/> on the thread pool, so the main thread builds the pipeline meanwhile;
+    /// the caller awaits it before the server listens (docs/decisions/00xx-cold-start-margin.md).
+    /// </summary>
+    public static Task StartInitialisingHelpline(this WebApplication app)
+    {
+        if (StartupTimeline.IsEnabled)
+        {
+            var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+            lifetime.ApplicationStarted.Register(() => StartupTimeline.Mark("host started, server listening"));
+        }
+
+        return Task.Run(async () =>
+        {
+            StartupTimeline.Mark("database check started");
+            await app.InitialiseHelplineAsync();
+            StartupTimeline.Mark("database check done");
+        });
+    }
+
+    /// <summary>
     /// Migrates the database, encrypts left-over plain text, makes sure the roles exist and, where configured, seeds the
     /// demo accounts — all before the app serves. When a plain read of the file shows all of that is already in place
     /// (a restart), Entity Framework is not started for it: the background services build its model after the host
@@ -139,8 +162,10 @@ public static class HostingExtensions
         try
         {
             await using var probe = await StartupProbe.OpenAsync(services.GetHelplineConnectionString(), CancellationToken.None);
+            StartupTimeline.Mark("database opened");
             var initialised = probe is not null
                 && await probe.SchemaIsCurrentAsync(CancellationToken.None)
+                && Marked("schema checked")
                 && await PlaintextBackfill.IsDoneAsync(probe, CancellationToken.None)
                 && await AccountSeeder.IsDoneAsync(probe, services.GetRequiredService<ILookupNormalizer>(), seedDemoAccounts, CancellationToken.None);
             logger.LogInformation(initialised
@@ -153,6 +178,12 @@ public static class HostingExtensions
             // Whatever the plain read could not answer, the full path (EF's migrator) answers or fails loudly.
             logger.LogWarning(exception, "Could not read the database's state; taking the full start-up path.");
             return false;
+        }
+
+        static bool Marked(string phase)
+        {
+            StartupTimeline.Mark(phase);
+            return true;
         }
     }
 }

@@ -1,3 +1,4 @@
+using HelplineDashboard.Common;
 namespace HelplineDashboard.Features.Escalations;
 
 public static class EscalationsServiceCollectionExtensions
@@ -8,7 +9,7 @@ public static class EscalationsServiceCollectionExtensions
         services.AddSingleton<EscalationTargetCatalog>();
         services.AddSingleton<EscalationNotifier>();
         services.AddSingleton<EscalationService>();
-        services.AddHostedService<EscalationDispatcher>();
+        services.AddHostedServiceAfterFirstResponse<EscalationDispatcher>();
 
         // Redirects are not followed: a target that moved must be reconfigured, not guessed at.
         services.AddHttpClient(EscalationDispatcher.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)

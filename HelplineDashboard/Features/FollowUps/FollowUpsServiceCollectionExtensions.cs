@@ -1,3 +1,4 @@
+using HelplineDashboard.Common;
 using HelplineDashboard.Features.Cases;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -13,7 +14,7 @@ public static class FollowUpsServiceCollectionExtensions
         services.AddSingleton<FollowUpService>();
         services.AddCaseTimelineSource<FollowUpTimelineSource>();
         services.AddSingleton<FollowUpDueMonitor>();
-        services.AddHostedService(provider => provider.GetRequiredService<FollowUpDueMonitor>());
+        services.AddHostedServiceAfterFirstResponse<FollowUpDueMonitor>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using HelplineDashboard.Common;
 namespace HelplineDashboard.Features.Retention;
 
 public static class RetentionServiceCollectionExtensions
@@ -6,7 +7,7 @@ public static class RetentionServiceCollectionExtensions
     {
         services.Configure<RetentionOptions>(configuration.GetSection(RetentionOptions.SectionName));
         services.AddSingleton<RetentionService>();
-        services.AddHostedService(provider => provider.GetRequiredService<RetentionService>());
+        services.AddHostedServiceAfterFirstResponse<RetentionService>();
         return services;
     }
 }

@@ -37,8 +37,8 @@ public static class MetricsEndpoints
 
     public static IEndpointRouteBuilder MapHelplineWallboard(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/v1/metrics", (HttpContext http, WallboardMetrics metrics) =>
-                TypedResults.Ok(MetricsView.From(metrics.Current, MetricsView.LinesOf(http.User))))
+        endpoints.MapGet("/api/v1/metrics", async (HttpContext http, WallboardMetrics metrics) =>
+                TypedResults.Ok(MetricsView.From(await metrics.CurrentOrFirstAsync(http.RequestAborted), MetricsView.LinesOf(http.User))))
             .RequireAuthorization(WallboardPolicy)
             .WithTags("Metrics");
         endpoints.MapHub<MetricsHub>(MetricsHub.Path);

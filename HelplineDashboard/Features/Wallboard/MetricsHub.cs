@@ -26,7 +26,7 @@ public sealed class MetricsHub(WallboardMetrics metrics, MetricsHubRelay relay) 
         var lines = MetricsView.LinesOf(Context.User!);
         await Groups.AddToGroupAsync(Context.ConnectionId, LinesGroup(lines));
         relay.Remember(lines);
-        await Clients.Caller.MetricsUpdated(MetricsView.From(metrics.Current, lines));
+        await Clients.Caller.MetricsUpdated(MetricsView.From(await metrics.CurrentOrFirstAsync(Context.ConnectionAborted), lines));
         await base.OnConnectedAsync();
     }
 }

@@ -40,10 +40,39 @@ public sealed class WallboardMetrics(
 
     private readonly Channel<bool> _pending = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly ConcurrentDictionary<(string Line, DateTime Day), int[]> _lastWeekHours = new();
+    private readonly Lock _firstLock = new();
     private volatile WallboardSnapshot _current = WallboardSnapshot.Empty;
+    private volatile bool _computed;
+    private Task<WallboardSnapshot>? _first;
 
     /// <summary>The latest snapshot (empty until the first computation).</summary>
     public WallboardSnapshot Current => _current;
+
+    /// <summary>
+    /// The latest snapshot, or, when none has been computed yet (the loop starts after the app's first response), the
+    /// first one, computed now: a reader that comes before the loop never sees an empty board.
+    /// </summary>
+    public Task<WallboardSnapshot> CurrentOrFirstAsync(CancellationToken cancellationToken = default)
+    {
+        if (_computed)
+        {
+            return Task.FromResult(_current);
+        }
+
+        Task<WallboardSnapshot> first;
+        lock (_firstLock)
+        {
+            // One computation for all early readers; a failed one is tried again by the next reader.
+            if (_first is null || _first.IsFaulted || _first.IsCanceled)
+            {
+                _first = Task.Run(() => RefreshAsync(CancellationToken.None), CancellationToken.None);
+            }
+
+            first = _first;
+        }
+
+        return first.WaitAsync(cancellationToken);
+    }
 
     /// <summary>Asks for a recomputation; many requests while one runs fold into one more.</summary>
     public void RequestRefresh() => _pending.Writer.TryWrite(true);
@@ -53,6 +82,7 @@ public sealed class WallboardMetrics(
     {
         var snapshot = await ComputeAsync(cancellationToken);
         _current = snapshot;
+        _computed = true;
         await notifier.PublishAsync(snapshot);
         return snapshot;
     }

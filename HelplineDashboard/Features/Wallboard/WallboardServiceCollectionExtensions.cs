@@ -1,3 +1,4 @@
+using HelplineDashboard.Common;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HelplineDashboard.Features.Wallboard;
@@ -7,7 +8,7 @@ public static class WallboardServiceCollectionExtensions
     public static IServiceCollection AddHelplineWallboard(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddWallboardMetrics(configuration);
-        services.AddHostedService(provider => provider.GetRequiredService<WallboardMetrics>());
+        services.AddHostedServiceAfterFirstResponse<WallboardMetrics>();
         services.TryAddSingleton<MetricsHubRelay>();
         services.AddHostedService(provider => provider.GetRequiredService<MetricsHubRelay>());
         services.AddWallboardAuthorization();
