@@ -112,7 +112,7 @@ public static class HostingExtensions
 
     /// <summary>
     /// Starts <see cref="InitialiseHelplineAsync"/> on the thread pool, so the main thread builds the pipeline meanwhile;
-    /// the caller awaits it before the server listens (docs/decisions/00xx-cold-start-margin.md).
+    /// the caller awaits it before the server listens (docs/decisions/0024-cold-start-margin.md).
     /// </summary>
     public static Task StartInitialisingHelpline(this WebApplication app)
     {

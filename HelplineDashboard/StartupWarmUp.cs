@@ -10,7 +10,7 @@ namespace HelplineDashboard;
 /// pay for the model now that the background services no longer build it before the page. It changes nothing; a failure
 /// is logged and costs only the warm-up. The Data Protection key ring, the endpoint table and the hubs' dispatchers need
 /// no warm-up: the sign-in page's antiforgery token and the first request's endpoint build already made them
-/// (docs/decisions/00xx-cold-start-margin.md).
+/// (docs/decisions/0024-cold-start-margin.md).
 /// </summary>
 public sealed class StartupWarmUp(IServiceProvider services, ILogger<StartupWarmUp> logger) : BackgroundService
 {

@@ -8,7 +8,7 @@ namespace HelplineDashboard.Common;
 /// whichever comes first. Background services registered with
 /// <see cref="FirstResponseGateExtensions.AddHostedServiceAfterFirstResponse{T}"/> start when it opens, so their first
 /// database pass (EF's model, compiled queries) runs after the sign-in page instead of on the two cores beside it
-/// (docs/decisions/00xx-cold-start-margin.md).
+/// (docs/decisions/0024-cold-start-margin.md).
 /// </summary>
 public sealed class FirstResponseGate(TimeProvider time)
 {

@@ -7,7 +7,7 @@ namespace HelplineDashboard.Common;
 /// <summary>
 /// With <c>HELPLINE_STARTUP_TIMELINE=1</c>, writes one line per start-up phase to standard error: milliseconds since the
 /// process started, the process's CPU time, methods JIT-compiled so far and the thread. Off, each mark is one static
-/// read. For whoever chases the cold start next (docs/decisions/00xx-cold-start-margin.md).
+/// read. For whoever chases the cold start next (docs/decisions/0024-cold-start-margin.md).
 /// </summary>
 public static class StartupTimeline
 {
