@@ -105,9 +105,16 @@ public sealed class CaseService(
             AmendsNoteId = amendsNoteId,
         };
         db.CaseNotes.Add(note);
-        await db.SaveChangesAsync(cancellationToken);
-        AuditTrail.Record(db, note.CreatedAt, actor, AuditAction.NoteAdded, AuditTrail.Case(caseId), found.Line, $"note {note.Id}" + (amendsNoteId is null ? "" : $" amends note {amendsNoteId}"));
-        await db.SaveChangesAsync(cancellationToken);
+
+        // One transaction: the audit line names the note's id, so the note is saved first, but never without its line.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            AuditTrail.Record(db, note.CreatedAt, actor, AuditAction.NoteAdded, AuditTrail.Case(caseId), found.Line, $"note {note.Id}" + (amendsNoteId is null ? "" : $" amends note {amendsNoteId}"));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         logger.LogInformation("Note {NoteId} added to case {CaseId}", note.Id, caseId);
         await caseChanges.PublishAsync(new CaseChanged(caseId, found.Line));
         return new NoteView(note.Id, note.AuthorName, note.Text, note.CreatedAt, note.AmendsNoteId);

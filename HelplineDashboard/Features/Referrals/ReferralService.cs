@@ -120,10 +120,17 @@ public sealed class ReferralService(
             UpdatedAt = now,
         };
         db.Referrals.Add(referral);
-        await db.SaveChangesAsync(cancellationToken);
-        AuditTrail.Record(db, now, actor, AuditAction.ReferralRecorded, AuditTrail.Case(caseId), found.Line,
-            $"referral {referral.Id} to support-service:{service.Id}, {status}, consent {(consentGiven ? "given" : "not given")}");
-        await db.SaveChangesAsync(cancellationToken);
+
+        // One transaction: the audit line names the referral's id, so the referral is saved first, but never without it.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            AuditTrail.Record(db, now, actor, AuditAction.ReferralRecorded, AuditTrail.Case(caseId), found.Line,
+                $"referral {referral.Id} to support-service:{service.Id}, {status}, consent {(consentGiven ? "given" : "not given")}");
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         logger.LogInformation("Referral {ReferralId} recorded on case {CaseId}", referral.Id, caseId);
         await caseChanges.PublishAsync(new CaseChanged(caseId, found.Line));
         return ReferralView.From(referral);
