@@ -1,5 +1,5 @@
 // Keyboard and focus for the app bar's plain menus (Components/PlainMenuBase.cs): one listener for the whole page,
-// so no circuit keeps a component or a JS object per menu. See docs/decisions/00xx-css-drawer-and-plain-menus.md.
+// so no circuit keeps a component or a JS object per menu. See docs/decisions/0023-css-drawer-and-plain-menus.md.
 (() => {
   "use strict";
 
