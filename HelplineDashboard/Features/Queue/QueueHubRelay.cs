@@ -1,20 +1,31 @@
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace HelplineDashboard.Features.Queue;
 
 /// <summary>
 /// Forwards every in-process queue change to the hub's clients of that line. Changes go through one queue, in the
-/// order published; claims that follow one another (a claim batch commits together) reach a client that asked for
-/// batches (<see cref="QueueHub.ClaimsQueryKey"/>) as one <see cref="IQueueClient.ContactsClaimed"/> per line, and every
-/// other client as one <see cref="IQueueClient.ContactClaimed"/> each. See docs/decisions/0003-live-updates.md.
+/// order published. Every client that did not ask for batches hears each claim as one <see cref="IQueueClient.ContactClaimed"/>
+/// at once. A client that asked for batches (<see cref="QueueHub.ClaimsQueryKey"/>) hears claims as one
+/// <see cref="IQueueClient.ContactsClaimed"/> per line, at most once per <see cref="QueueHubOptions.ClaimBatchMilliseconds"/>
+/// during a burst; any other change sends the claims folded before it first. See docs/decisions/0003-live-updates.md.
 /// </summary>
-public sealed class QueueHubRelay(QueueNotifier notifier, IHubContext<QueueHub, IQueueClient> hub, ILogger<QueueHubRelay> logger) : IHostedService
+public sealed class QueueHubRelay(
+    QueueNotifier notifier,
+    IHubContext<QueueHub, IQueueClient> hub,
+    IOptionsMonitor<QueueHubOptions> options,
+    TimeProvider time,
+    ILogger<QueueHubRelay> logger) : IHostedService
 {
-    /// <summary>At most this many changes are taken from the queue at once (and so at most this many claims in one message).</summary>
+    /// <summary>At most this many changes are taken from the queue at once, and at most this many claims go in one message.</summary>
     public const int MaxDrain = 512;
 
     private readonly Channel<QueueChange> _changes = Channel.CreateUnbounded<QueueChange>(new UnboundedChannelOptions { SingleReader = true });
+
+    // Claims not yet sent to the clients that asked for batches, in order; touched by the pump only.
+    private readonly List<ContactClaimed> _folded = [];
+    private long _batchesSentAt;
     private IDisposable? _subscription;
     private Task? _pump;
 
@@ -44,57 +55,97 @@ public sealed class QueueHubRelay(QueueNotifier notifier, IHubContext<QueueHub, 
     private async Task PumpAsync()
     {
         var taken = new List<QueueChange>(MaxDrain);
-        while (await _changes.Reader.WaitToReadAsync())
+        while (await NextChangesAsync())
         {
             while (taken.Count < MaxDrain && _changes.Reader.TryRead(out var change))
             {
                 taken.Add(change);
             }
 
-            try
+            Guard(() => Relay(taken), taken.Count);
+            taken.Clear();
+        }
+
+        Guard(SendFoldedClaims, _folded.Count);
+    }
+
+    /// <summary>
+    /// Waits for changes; while claims are folded, only until their message is due, then sends it. False when the app
+    /// stops (the queue is complete and empty).
+    /// </summary>
+    private async Task<bool> NextChangesAsync()
+    {
+        while (_folded.Count > 0)
+        {
+            var due = TimeSpan.FromMilliseconds(options.CurrentValue.ClaimBatchMilliseconds) - time.GetElapsedTime(_batchesSentAt);
+            if (due <= TimeSpan.Zero || _folded.Count >= MaxDrain)
             {
-                Relay(taken);
-            }
-            catch (Exception ex)
-            {
-                logger.LogWarning(ex, "Relaying {Count} queue changes to hub clients failed", taken.Count);
+                Guard(SendFoldedClaims, _folded.Count);
+                break;
             }
 
-            taken.Clear();
+            using var dueNow = new CancellationTokenSource(due, time);
+            try
+            {
+                return await _changes.Reader.WaitToReadAsync(dueNow.Token);
+            }
+            catch (OperationCanceledException) when (dueNow.IsCancellationRequested)
+            {
+                // The folded claims are due: sent on the next turn.
+            }
+        }
+
+        return await _changes.Reader.WaitToReadAsync();
+    }
+
+    private void Guard(Action relay, int count)
+    {
+        try
+        {
+            relay();
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Relaying {Count} queue changes to hub clients failed", count);
         }
     }
 
-    /// <summary>Sends the changes in order; a run of claims on one line goes as one batch to the clients that asked for batches.</summary>
+    /// <summary>Sends the changes in order: claims to the clients that hear each one, and folded for the ones that asked for batches.</summary>
     private void Relay(List<QueueChange> changes)
     {
-        var claims = new List<ContactClaimed>();
-        for (var i = 0; i < changes.Count; i++)
+        foreach (var change in changes)
         {
-            if (changes[i] is ContactClaimed claimed)
+            if (change is ContactClaimed claimed)
             {
-                claims.Add(claimed);
-                var next = i + 1 < changes.Count ? changes[i + 1] : null;
-                if (next is ContactClaimed { Line: var nextLine } && nextLine == claimed.Line)
-                {
-                    continue;
-                }
-
                 // Hub sends are not awaited: each connection takes messages in the order they were sent, and one
                 // slow client waits alone.
-                Watch(hub.Clients.Group(QueueHub.ClaimBatchesGroup(claimed.Line)).ContactsClaimed(new ContactsClaimed(claimed.Line, [.. claims])));
-                var each = hub.Clients.Group(QueueHub.EachClaimGroup(claimed.Line));
-                foreach (var one in claims)
-                {
-                    Watch(each.ContactClaimed(one));
-                }
-
-                claims.Clear();
+                Watch(hub.Clients.Group(QueueHub.EachClaimGroup(claimed.Line)).ContactClaimed(claimed));
+                _folded.Add(claimed);
             }
             else
             {
-                Watch(Send(changes[i]));
+                // Batch clients hear the claims before this change, as they happened.
+                SendFoldedClaims();
+                Watch(Send(change));
             }
         }
+    }
+
+    /// <summary>The folded claims, one message per line (each line's claims in order), to the clients that asked for batches.</summary>
+    private void SendFoldedClaims()
+    {
+        if (_folded.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var line in _folded.GroupBy(c => c.Line, StringComparer.Ordinal))
+        {
+            Watch(hub.Clients.Group(QueueHub.ClaimBatchesGroup(line.Key)).ContactsClaimed(new ContactsClaimed(line.Key, [.. line])));
+        }
+
+        _folded.Clear();
+        _batchesSentAt = time.GetTimestamp();
     }
 
     private Task Send(QueueChange change)

@@ -5,6 +5,7 @@ public static class QueueServiceCollectionExtensions
     public static IServiceCollection AddHelplineQueue(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<QueuePageOptions>(configuration.GetSection(QueuePageOptions.SectionName));
+        services.Configure<QueueHubOptions>(configuration.GetSection(QueueHubOptions.SectionName));
         services.AddSingleton<QueueNotifier>();
         services.AddSingleton<QueuedContactPool>();
         services.AddHelplineClaims();

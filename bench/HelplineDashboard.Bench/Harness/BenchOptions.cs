@@ -48,6 +48,14 @@ public sealed record BenchOptions
 
     public int ClaimContacts { get; init; } = 1000;
 
+    /// <summary>
+    /// Claim race: how long a claimer pauses after each answer before its next claim, on average (each pause is drawn
+    /// from half to one and a half times this). 0, the default, is a closed loop: the next claim goes the moment the
+    /// answer arrives. A counsellor reading "already claimed" and clicking the next row takes longer than any pause
+    /// worth setting here.
+    /// </summary>
+    public int ClaimPauseMilliseconds { get; init; }
+
     /// <summary>Circuit memory: counsellor pages in Chromium and waiting contacts on their queue.</summary>
     public int Circuits { get; init; } = 100;
 
@@ -88,6 +96,7 @@ public sealed record BenchOptions
                 "--connections" => options with { IntakeConnections = PositiveInt(name, Value()) },
                 "--claimers" => options with { Claimers = PositiveInt(name, Value()) },
                 "--claim-contacts" => options with { ClaimContacts = PositiveInt(name, Value()) },
+                "--claim-pause" => options with { ClaimPauseMilliseconds = int.TryParse(Value(), out var pause) && pause >= 0 ? pause : throw new ArgumentException($"{name} needs a whole number of milliseconds ≥ 0.") },
                 "--circuits" => options with { Circuits = PositiveInt(name, Value()) },
                 "--circuit-contacts" => options with { CircuitContacts = PositiveInt(name, Value()) },
                 "--floor-seconds" => options with { FloorSeconds = PositiveInt(name, Value()) },
@@ -119,6 +128,8 @@ public sealed record BenchOptions
           --connections N      gateway connections for intake (default 64)
           --claimers N         concurrent hub claimers for claims (default 200)
           --claim-contacts N   waiting contacts for claims (default 1000)
+          --claim-pause MS     claims: each claimer pauses MS on average (0.5-1.5 x) after each answer
+                               (default 0: a closed loop, the next claim the moment the answer arrives)
           --circuits N         counsellor pages in Chromium for circuits (default 100)
           --circuit-contacts N waiting contacts for circuits (default 500)
           --floor-seconds N    bare SQLite loop per durability setting (default 5)

@@ -22,7 +22,11 @@ public sealed class ClaimsScenario(AppLauncher launcher, BenchOptions options) :
 
     public string Setup =>
         $"{options.Claimers} hub connections (supervisor cookie) claiming {options.ClaimContacts} waiting contacts at once through the hub's Claim method, " +
-        "each picking among the first ten contacts it does not know to be taken; latency per claim call";
+        "each picking among the first ten contacts it does not know to be taken, " +
+        (options.ClaimPauseMilliseconds > 0
+            ? $"pausing {options.ClaimPauseMilliseconds / 2}–{options.ClaimPauseMilliseconds * 3 / 2} ms after each answer (a counsellor's reaction, shortened)"
+            : "claiming again the moment each answer arrives (a closed loop: the latency is mostly waiting behind the other claimers' calls)") +
+        "; latency per claim call";
 
     public IReadOnlyList<Metric> Metrics { get; } =
     [
@@ -76,7 +80,7 @@ public sealed class ClaimsScenario(AppLauncher launcher, BenchOptions options) :
                 timeout.CancelAfter(RaceTimeout);
                 var cpu = CpuSample.Take(app);
                 var clock = Stopwatch.StartNew();
-                await Task.WhenAll(connections.Select((connection, i) => ClaimUntilNoneLeftAsync(connection, ids, race, new Random(i), timeout.Token)));
+                await Task.WhenAll(connections.Select((connection, i) => ClaimUntilNoneLeftAsync(connection, ids, race, new Random(i), options.ClaimPauseMilliseconds, timeout.Token)));
                 var elapsed = clock.Elapsed.TotalSeconds;
                 var cpuAfter = CpuSample.Take(app);
                 var appCpuMs = (cpuAfter.App - cpu.App).TotalMilliseconds;
@@ -131,11 +135,25 @@ public sealed class ClaimsScenario(AppLauncher launcher, BenchOptions options) :
         return result;
     }
 
-    private static async Task ClaimUntilNoneLeftAsync(HubConnection connection, List<long> ids, Race race, Random random, CancellationToken cancellationToken)
+    private static async Task ClaimUntilNoneLeftAsync(HubConnection connection, List<long> ids, Race race, Random random, int pauseMilliseconds, CancellationToken cancellationToken)
     {
         var errors = 0;
+        var first = true;
         while (!cancellationToken.IsCancellationRequested)
         {
+            if (pauseMilliseconds > 0 && !first)
+            {
+                try
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(pauseMilliseconds * (0.5 + random.NextDouble())), cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return; // the race's time-out
+                }
+            }
+
+            first = false;
             var open = ids.Where(id => !race.Taken.ContainsKey(id)).Take(10).ToList();
             if (open.Count == 0)
             {

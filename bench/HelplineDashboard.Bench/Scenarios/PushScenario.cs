@@ -111,6 +111,11 @@ public sealed class PushScenario(AppLauncher launcher, BenchOptions options) : I
             var cpu = CpuSample.Take(app);
             var chromiumCpu = pages is null ? TimeSpan.Zero : BrowserPriority.ChromiumCpu();
             pool?.StartSampling(TimeSpan.FromMilliseconds(100));
+            if (pages is not null)
+            {
+                await pages.LoadStartingAsync();
+            }
+
             var clock = Stopwatch.StartNew();
             for (var i = 0; i < total; i++)
             {
@@ -126,6 +131,11 @@ public sealed class PushScenario(AppLauncher launcher, BenchOptions options) : I
             var postingTime = clock.Elapsed;
             await Task.WhenAll(posts);
             var cpuAfter = CpuSample.Take(app);
+            if (pages is not null)
+            {
+                await pages.LoadEndedAsync();
+            }
+
             if (pages is not null)
             {
                 result.Values["chromiumCpu"] = (BrowserPriority.ChromiumCpu() - chromiumCpu).TotalSeconds / Stopwatch.GetElapsedTime(cpu.At, cpuAfter.At).TotalSeconds;

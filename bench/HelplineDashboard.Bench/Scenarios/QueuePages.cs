@@ -75,6 +75,10 @@ public sealed class QueuePages : IAsyncDisposable
     private readonly IBrowser _browser;
     private readonly BrowserPriority _priority;
     private readonly List<IPage> _pages = [];
+    private readonly List<ICDPSession> _devTools = [];
+    private Dictionary<string, double>? _workAtLoad;
+    private long _loadStartedAt;
+    private string? _workDuringLoad;
     private int _hidingLanguages;
 
     // One reading of both clocks: turns a Stopwatch timestamp (the gateway's) into Unix milliseconds (the browser's).
@@ -136,9 +140,12 @@ public sealed class QueuePages : IAsyncDisposable
                 }
 
                 await page.EvaluateAsync(Observe);
+                var devTools = await context.NewCDPSessionAsync(page);
+                await devTools.SendAsync("Performance.enable");
                 lock (pages._pages)
                 {
                     pages._pages.Add(page);
+                    pages._devTools.Add(devTools);
                 }
             });
 
@@ -195,6 +202,55 @@ public sealed class QueuePages : IAsyncDisposable
         }
 
         return false; // reported; the rows it hides count as missing
+    }
+
+    private static readonly string[] WorkMetrics = ["TaskDuration", "ScriptDuration", "LayoutDuration", "RecalcStyleDuration", "LayoutCount", "RecalcStyleCount"];
+
+    /// <summary>Chromium's own work counters (DevTools Performance.getMetrics), summed over the pages.</summary>
+    private async Task<Dictionary<string, double>> WorkAsync()
+    {
+        var sums = WorkMetrics.ToDictionary(m => m, _ => 0.0);
+        foreach (var devTools in _devTools)
+        {
+            var reply = await devTools.SendAsync("Performance.getMetrics");
+            foreach (var metric in reply!.Value.GetProperty("metrics").EnumerateArray())
+            {
+                var name = metric.GetProperty("name").GetString()!;
+                if (sums.ContainsKey(name))
+                {
+                    sums[name] += metric.GetProperty("value").GetDouble();
+                }
+            }
+        }
+
+        return sums;
+    }
+
+    /// <summary>Marks the start of the load: Chromium's work is reported from here to <see cref="LoadEndedAsync"/>.</summary>
+    public async Task LoadStartingAsync()
+    {
+        _workAtLoad = await WorkAsync();
+        _loadStartedAt = Stopwatch.GetTimestamp();
+    }
+
+    /// <summary>
+    /// Notes what the pages' main threads did during the load, per page and second. These are Chromium's own durations
+    /// (wall time on the page's main thread), so on a machine whose cores are all busy they include time the thread
+    /// waited for a core; the counts do not.
+    /// </summary>
+    public async Task LoadEndedAsync()
+    {
+        if (_workAtLoad is not { } before)
+        {
+            return;
+        }
+
+        var perPageSecond = Stopwatch.GetElapsedTime(_loadStartedAt).TotalSeconds * _pages.Count;
+        var after = await WorkAsync();
+        string Ms(string metric) => (1000 * (after[metric] - before[metric]) / perPageSecond).ToString("0.0", CultureInfo.InvariantCulture);
+        string PerSecond(string metric) => ((after[metric] - before[metric]) / perPageSecond).ToString("0.0", CultureInfo.InvariantCulture);
+        _workDuringLoad = $"tasks {Ms("TaskDuration")} ms, of which script {Ms("ScriptDuration")} ms, layout {Ms("LayoutDuration")} ms " +
+                          $"({PerSecond("LayoutCount")} layouts), style {Ms("RecalcStyleDuration")} ms ({PerSecond("RecalcStyleCount")} recalculations)";
     }
 
     /// <summary>How the pages look: waiting count and rows in the DOM now, visibility states and the niceness range of Chromium's threads.</summary>
@@ -280,6 +336,10 @@ public sealed class QueuePages : IAsyncDisposable
         result.Values["pageMaxRows"] = shapes.Max(s => s["maxRows"]);
         result.Values["pageOverflow"] = shapes.Sum(s => s["overflowBatches"]);
         result.Facts["DOM updates observed per page"] = string.Join(", ", shapes.Select(s => s["batches"]));
+        if (_workDuringLoad is not null)
+        {
+            result.Facts["each page's main thread per second of load (DevTools Performance metrics; wall time)"] = _workDuringLoad;
+        }
     }
 
     public async ValueTask DisposeAsync()
