@@ -12,7 +12,11 @@ public static class AuditTrail
     public const int MaxDetailLength = 500;
 
     public static void Record(HelplineDbContext db, DateTime at, Actor actor, AuditAction action, string? subject, string? line, string? detail = null) =>
-        db.AuditEntries.Add(new AuditEntry
+        db.AuditEntries.Add(Entry(at, actor, action, subject, line, detail));
+
+    /// <summary>The audit line <see cref="Record"/> adds, for a writer that inserts its lines itself.</summary>
+    public static AuditEntry Entry(DateTime at, Actor actor, AuditAction action, string? subject, string? line, string? detail = null) =>
+        new()
         {
             At = at,
             Action = action,
@@ -22,7 +26,7 @@ public static class AuditTrail
             Line = line,
             Detail = detail is { Length: > MaxDetailLength } ? detail[..MaxDetailLength] : detail,
             Address = actor.Address,
-        });
+        };
 
     public static string Case(long id) => $"case:{id}";
 

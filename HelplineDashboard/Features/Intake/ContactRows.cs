@@ -2,10 +2,6 @@ using System.Data.Common;
 using HelplineDashboard.Data;
 using HelplineDashboard.Features.Contacts;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace HelplineDashboard.Features.Intake;
 
@@ -31,37 +27,19 @@ public sealed class ContactRows
         nameof(Contact.ArrivedAt), nameof(Contact.Risk), nameof(Contact.EarlierContacts), nameof(Contact.LastContactAt),
     };
 
-    private readonly string _insertSql;
-    private readonly ContactColumn[] _prepared;
-    private readonly ContactColumn[] _filled;
+    private readonly EntityInsert<Contact> _insert;
+    private readonly EntityColumn<Contact>[] _prepared;
+    private readonly EntityColumn<Contact>[] _filled;
 
-    private ContactRows(string insertSql, ContactColumn[] prepared, ContactColumn[] filled)
+    private ContactRows(EntityInsert<Contact> insert)
     {
-        _insertSql = insertSql;
-        _prepared = prepared;
-        _filled = filled;
+        _insert = insert;
+        _prepared = [.. insert.Columns.Where(c => !WriterFilled.Contains(c.Property.Name))];
+        _filled = [.. insert.Columns.Where(c => WriterFilled.Contains(c.Property.Name))];
     }
 
     /// <summary>The insert for the model of <paramref name="db"/>: build once, use for every batch.</summary>
-    public static ContactRows For(HelplineDbContext db)
-    {
-        var entity = db.Model.FindEntityType(typeof(Contact))!;
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var key = entity.FindPrimaryKey()!.Properties.Single();
-        var columns = entity.GetProperties()
-            .Where(p => p.ValueGenerated == ValueGenerated.Never && !p.IsPrimaryKey())
-            .Select((p, i) => new ContactColumn(
-                p, p.GetColumnName(table)!, "@p" + i, (RelationalTypeMapping)p.GetRelationalTypeMapping(), p.GetGetter()))
-            .ToList();
-        var insertSql =
-            $"INSERT INTO {sql.DelimitIdentifier(table.Name)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Column)))}) " +
-            $"VALUES ({string.Join(", ", columns.Select(c => c.Parameter))}) RETURNING {sql.DelimitIdentifier(key.GetColumnName())}";
-        return new ContactRows(
-            insertSql,
-            columns.Where(c => !WriterFilled.Contains(c.Property.Name)).ToArray(),
-            columns.Where(c => WriterFilled.Contains(c.Property.Name)).ToArray());
-    }
+    public static ContactRows For(HelplineDbContext db) => new(EntityInsert<Contact>.For(db, (contact, id) => contact.Id = id));
 
     /// <summary>
     /// Converts (and encrypts) every column of <paramref name="contact"/> but the <see cref="WriterFilled"/> ones, now.
@@ -83,33 +61,15 @@ public sealed class ContactRows
     /// Inserts <paramref name="rows"/> in list order (so ids ascend with it) inside the writer's open transaction and
     /// sets each contact's id.
     /// </summary>
-    public async Task InsertAsync(HelplineDbContext db, IReadOnlyList<ContactRow> rows)
-    {
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Contacts are inserted inside the intake writer's transaction.");
-
-        await using var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = _insertSql;
-        foreach (var row in rows)
+    public Task InsertAsync(HelplineDbContext db, IReadOnlyList<ContactRow> rows) =>
+        _insert.InsertAsync(db, rows, row => row.Contact, (command, row) =>
         {
-            command.Parameters.Clear();
             command.Parameters.AddRange(row.Parameters);
             foreach (var column in _filled)
             {
                 command.Parameters.Add(column.CreateParameter(command, row.Contact));
             }
-
-            row.Contact.Id = Convert.ToInt64(await command.ExecuteScalarAsync());
-        }
-    }
-
-    private sealed record ContactColumn(IProperty Property, string Column, string Parameter, RelationalTypeMapping Mapping, IClrPropertyGetter Getter)
-    {
-        /// <summary>EF's own parameter for the value: the converter (encryption, enum as text, UTC time) runs here.</summary>
-        public DbParameter CreateParameter(DbCommand command, Contact contact) =>
-            Mapping.CreateParameter(command, Parameter, Getter.GetClrValue(contact), Property.IsNullable);
-    }
+        });
 }
 
 /// <summary>A new contact and its stored values, converted and encrypted on the request's thread (see <see cref="ContactRows.Prepare"/>).</summary>

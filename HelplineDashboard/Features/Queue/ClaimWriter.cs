@@ -36,6 +36,7 @@ public sealed class ClaimWriter : IAsyncDisposable
     private readonly QueueNotifier _notifier;
     private readonly ILogger<ClaimWriter> _logger;
     private readonly GroupCommit<ClaimRequest, WrittenClaim> _commits;
+    private ClaimRows? _rows;
 
     public ClaimWriter(
         IDbContextFactory<HelplineDbContext> dbFactory, WriteGate writeGate, ClaimedContacts claimed, QueueNotifier notifier, ILogger<ClaimWriter> logger)
@@ -126,19 +127,22 @@ public sealed class ClaimWriter : IAsyncDisposable
             db, [.. won.Where(w => w.Request.Choice == CaseChoice.JoinOpenCase).Select(w => (w.Contact.CallerKey, w.Request.Actor.UserId))], CancellationToken.None);
         for (var w = 0; w < won.Count; w++)
         {
-            won[w] = CaseFor(db, won[w], won.Take(w), openCases);
+            won[w] = CaseFor(won[w], won.Take(w), openCases);
         }
 
-        await db.SaveChangesAsync();
+        // New cases and the audit lines naming them are inserted by prepared statements from the EF model, not change
+        // tracking (docs/decisions/0022-claim-race-tail.md, addendum).
+        var rows = _rows ??= new ClaimRows(db);
+        await rows.Cases.InsertAsync(db, [.. won.Where(w => w.Opened).Select(w => w.Case!)]);
         await ClaimStatements.LinkCasesAsync(db, [.. won.Select(w => (w.Contact.Id, w.Case!.Id))]);
+        await rows.AuditLines.InsertAsync(db, [.. won.Select(win => AuditTrail.Entry(
+            win.Request.At, win.Request.Actor, AuditAction.ContactClaimed, AuditTrail.Contact(win.Contact.Id), win.Contact.Line,
+            $"{(win.Opened ? "opened" : "joined")} {AuditTrail.Case(win.Case!.Id)}"))]);
         foreach (var win in won)
         {
-            AuditTrail.Record(db, win.Request.At, win.Request.Actor, AuditAction.ContactClaimed, AuditTrail.Contact(win.Contact.Id), win.Contact.Line,
-                $"{(win.Opened ? "opened" : "joined")} {AuditTrail.Case(win.Case!.Id)}");
-            answers[win.Index] = ClaimResult.Won(win.Case.Id);
+            answers[win.Index] = ClaimResult.Won(win.Case!.Id);
         }
 
-        await db.SaveChangesAsync();
         await transaction.CommitAsync();
 
         // Durable now. Still inside the write gate, so no release can slip in before memory knows: memory learns the
@@ -195,7 +199,7 @@ public sealed class ClaimWriter : IAsyncDisposable
     /// The case the won contact joins (the caller's open case this claimant works, 0007) or a new one. A case opened
     /// or joined earlier in this batch by the same claimant for the same caller counts too, before the database's.
     /// </summary>
-    private static Win CaseFor(HelplineDbContext db, Win win, IEnumerable<Win> earlier, OpenCases openCases)
+    private static Win CaseFor(Win win, IEnumerable<Win> earlier, OpenCases openCases)
     {
         var (request, contact) = (win.Request, win.Contact);
         var actor = request.Actor;
@@ -217,8 +221,15 @@ public sealed class ClaimWriter : IAsyncDisposable
             OpenedAt = request.At,
             Risk = contact.Risk,
         };
-        db.Cases.Add(opened);
         return win with { Case = opened, Opened = true };
+    }
+
+    /// <summary>The batch's two inserts, built from the model once (inside the write gate, so by one batch).</summary>
+    private sealed class ClaimRows(HelplineDbContext db)
+    {
+        public EntityInsert<Case> Cases { get; } = EntityInsert<Case>.For(db, (@case, id) => @case.Id = id);
+
+        public EntityInsert<AuditEntry> AuditLines { get; } = EntityInsert<AuditEntry>.For(db, (line, id) => line.Id = id);
     }
 
     /// <summary>What a batch reads of each contact it claims.</summary>
