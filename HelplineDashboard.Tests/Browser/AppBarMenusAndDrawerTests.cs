@@ -48,7 +48,7 @@ public sealed class AppBarMenusAndDrawerTests(BrowserFixture browser, ITestOutpu
     });
 
     [Fact]
-    public Task On_a_phone_the_drawer_starts_closed_opens_over_the_content_and_closes_on_a_link_or_the_backdrop() => RunAsync(async () =>
+    public Task On_a_phone_the_drawer_starts_closed_opens_over_the_content_and_closes_on_a_link_the_backdrop_or_the_Menu_button() => RunAsync(async () =>
     {
         var page = await OwnCounsellorPageAsync(width: 390);
         await Expect(QueueLink(page)).ToBeHiddenAsync();
@@ -64,6 +64,12 @@ public sealed class AppBarMenusAndDrawerTests(BrowserFixture browser, ITestOutpu
         await Expect(QueueLink(page)).ToBeVisibleAsync();
         // The backdrop covers the page beside the drawer: a tap on it closes the drawer.
         await page.Mouse.ClickAsync(370, 400);
+        await Expect(QueueLink(page)).ToBeHiddenAsync();
+
+        // The backdrop stops below the app bar: the Menu button that opened the drawer closes it again.
+        await MenuButton(page).ClickAsync();
+        await Expect(QueueLink(page)).ToBeVisibleAsync();
+        await MenuButton(page).ClickAsync(new() { Timeout = 5_000 });
         await Expect(QueueLink(page)).ToBeHiddenAsync();
     });
 
