@@ -39,6 +39,7 @@ public sealed class RecordAndAuditLineTests(HelplineAppFactory factory) : IClass
         "category added", "support service added", "support service changed", "thresholds changed",
         "key created", "key rotated", "key revoked",
         "user created", "password reset", "access changed", "specialisms changed", "languages changed", "user disabled", "user enabled",
+        "own two-factor turned on",
     ];
 
     [Theory]
@@ -330,11 +331,30 @@ public sealed class RecordAndAuditLineTests(HelplineAppFactory factory) : IClass
                     case "user enabled":
                         await users.DisableAsync(userId, Admin);
                         return new(AuditAction.SettingsChanged, () => users.EnableAsync(userId, Admin), AccountAsync);
+                    case "own two-factor turned on":
+                        return new(AuditAction.SettingsChanged, () => TurnOnTwoFactorAsync(userId),
+                            async db => $"{(await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId)).TwoFactorEnabled}");
                     default:
                         throw new ArgumentOutOfRangeException(nameof(name), name, "No such write.");
                 }
             }
         }
+    }
+
+    /// <summary>What the set-up page does with the code the person's authenticator shows.</summary>
+    private async Task TurnOnTwoFactorAsync(string userId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ApplicationUser>>();
+        var user = (await users.FindByIdAsync(userId))!;
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            key = await users.GetAuthenticatorKeyAsync(user);
+        }
+
+        Assert.True(await scope.ServiceProvider.GetRequiredService<TwoFactorSetup>().EnableAsync(user, Totp.Code(key!), "127.0.0.1"));
     }
 
     private static async Task<string> TransferStatusAsync(HelplineDashboard.Data.HelplineDbContext db, long transferId) =>

@@ -1,5 +1,4 @@
 using HelplineDashboard.Data;
-using HelplineDashboard.Features.Audit;
 using HelplineDashboard.Features.Cases;
 using HelplineDashboard.Features.Contacts;
 using HelplineDashboard.Features.Escalations;
