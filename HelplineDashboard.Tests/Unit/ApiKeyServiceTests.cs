@@ -27,7 +27,7 @@ public sealed class ApiKeyServiceTests : IDisposable
 
         var intake = new IntakeOptions();
         intake.Gateways["pbx"] = new GatewayOptions { KeySha256 = ApiKeyService.Hash("configured"), Lines = ["111"] };
-        _keys = new ApiKeyService(Factory, TestLines.Catalog, new StaticOptions<IntakeOptions>(intake), _clock, new Features.Audit.AuditLog(Factory, _clock), NullLogger<ApiKeyService>.Instance);
+        _keys = new ApiKeyService(Factory, TestLines.Catalog, new StaticOptions<IntakeOptions>(intake), _clock, NullLogger<ApiKeyService>.Instance);
     }
 
     private IDbContextFactory<HelplineDbContext> Factory => _services.GetRequiredService<IDbContextFactory<HelplineDbContext>>();

@@ -46,7 +46,7 @@ public sealed class ReportGroupingTests : IAsyncDisposable
             ["117"] = new() { Name = "117", Country = "KG", TimeZone = zoneOf117, Languages = ["ky"] },
         });
         var audit = new AuditLog(Factory, TimeProvider.System);
-        var thresholds = new ThresholdService(Factory, new StaticOptions<WallboardOptions>(new()), lines, TimeProvider.System, audit, NullLogger<ThresholdService>.Instance);
+        var thresholds = new ThresholdService(Factory, new StaticOptions<WallboardOptions>(new()), lines, TimeProvider.System, NullLogger<ThresholdService>.Instance);
         await thresholds.UpdateAsync("117", new LineThresholds(30, 80, 10, 60), TestActors.Admin());
         var contacts = await SeedAsync(lines, new Random(20261123));
         var reports = new ReportService(Factory, lines, thresholds, audit);

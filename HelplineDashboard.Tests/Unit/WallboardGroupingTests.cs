@@ -1,5 +1,4 @@
 using HelplineDashboard.Data;
-using HelplineDashboard.Features.Audit;
 using HelplineDashboard.Features.Cases;
 using HelplineDashboard.Features.Contacts;
 using HelplineDashboard.Features.Escalations;
@@ -43,8 +42,7 @@ public sealed class WallboardGroupingTests : IAsyncDisposable
     public async Task The_wallboard_grouped_in_sqlite_shows_the_same_figures_as_counting_contact_by_contact()
     {
         var lines = TestLines.Catalog;
-        var audit = new AuditLog(Factory, _clock);
-        var thresholds = new ThresholdService(Factory, new StaticOptions<WallboardOptions>(new()), lines, _clock, audit, NullLogger<ThresholdService>.Instance);
+        var thresholds = new ThresholdService(Factory, new StaticOptions<WallboardOptions>(new()), lines, _clock, NullLogger<ThresholdService>.Instance);
         await thresholds.UpdateAsync("117", new LineThresholds(30, 80, 10, 60), TestActors.Admin());
         var presenceChanges = new PresenceNotifier(NullLogger<PresenceNotifier>.Instance);
         var presence = new PresenceService(presenceChanges, _clock, new StaticOptions<PresenceOptions>(new PresenceOptions { GraceSeconds = 30 }), NullLogger<PresenceService>.Instance);

@@ -47,6 +47,7 @@ public static class AccountsServiceCollectionExtensions
             .AddDefaultTokenProviders()
             .AddErrorDescriber<HelplineIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<HelplineUserClaimsPrincipalFactory>();
+        services.AddScoped<TwoFactorSetup>();
 
         // Outside Development cookies are __Host- prefixed: Secure, host-only, path /. Development runs on plain http.
         var secureCookies = !environment.IsDevelopment();

@@ -22,7 +22,6 @@ public sealed partial class ApiKeyService(
     LineCatalog lineCatalog,
     IOptionsMonitor<IntakeOptions> intake,
     TimeProvider time,
-    AuditLog audit,
     ILogger<ApiKeyService> logger)
 {
     public const int MaxNameLength = 64;
@@ -85,16 +84,16 @@ public sealed partial class ApiKeyService(
         db.ApiKeys.Add(key);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await AuditTrail.SaveWithLineAsync(
+                db, () => AuditTrail.SettingsChanged(db, key.CreatedAt, actor, $"key:{key.Id}", $"created {key.Name} ({key.Scope})"), cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException failed) when (UniqueIndex.Refused<ApiKey>(failed))
         {
-            // Two administrators created the same name at once: the unique index kept one.
+            // Two administrators created the same name at once: the unique index kept one. (A failed audit line is not this.)
             throw new HelplineRuleException("A key with this name is in use. Rotate it, or revoke it first.");
         }
 
         logger.LogInformation("API key {KeyId} ({Name}, {Scope}) created by {ActorId}", key.Id, key.Name, key.Scope, actor.UserId);
-        await audit.SettingsChangedAsync(actor, $"key:{key.Id}", $"created {key.Name} ({key.Scope})", cancellationToken);
         return new IssuedApiKey(Summary(key), secret);
     }
 
@@ -109,22 +108,17 @@ public sealed partial class ApiKeyService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
         // Conditional: a revoked key stays revoked, even if someone rotates it in another tab.
-        var rotated = await db.ApiKeys
-            .Where(k => k.Id == id && k.RevokedAt == null)
-            .ExecuteUpdateAsync(
-                update => update
-                    .SetProperty(k => k.KeyHash, hash)
-                    .SetProperty(k => k.Prefix, prefix)
-                    .SetProperty(k => k.RotatedAt, now)
-                    .SetProperty(k => k.LastUsedAt, (DateTime?)null),
-                cancellationToken);
-        if (rotated != 1)
-        {
-            throw new HelplineRuleException("This key is revoked or no longer exists.");
-        }
-
+        await ChangeLiveKeyAsync(
+            db,
+            id,
+            update => update
+                .SetProperty(k => k.KeyHash, hash)
+                .SetProperty(k => k.Prefix, prefix)
+                .SetProperty(k => k.RotatedAt, now)
+                .SetProperty(k => k.LastUsedAt, (DateTime?)null),
+            () => AuditTrail.SettingsChanged(db, now, actor, $"key:{id}", "rotated"),
+            cancellationToken);
         logger.LogInformation("API key {KeyId} rotated by {ActorId}", id, actor.UserId);
-        await audit.SettingsChangedAsync(actor, $"key:{id}", "rotated", cancellationToken);
         var key = await db.ApiKeys.AsNoTracking().SingleAsync(k => k.Id == id, cancellationToken);
         return new IssuedApiKey(Summary(key), secret);
     }
@@ -134,21 +128,35 @@ public sealed partial class ApiKeyService(
         AdministrationRules.EnsureAdmin(actor);
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var revoked = await db.ApiKeys
-            .Where(k => k.Id == id && k.RevokedAt == null)
-            .ExecuteUpdateAsync(
-                update => update
-                    .SetProperty(k => k.RevokedAt, now)
-                    .SetProperty(k => k.RevokedByName, actor.DisplayName),
-                cancellationToken);
-        if (revoked != 1)
-        {
-            throw new HelplineRuleException("This key is revoked or no longer exists.");
-        }
-
+        await ChangeLiveKeyAsync(
+            db,
+            id,
+            update => update
+                .SetProperty(k => k.RevokedAt, now)
+                .SetProperty(k => k.RevokedByName, actor.DisplayName),
+            () => AuditTrail.SettingsChanged(db, now, actor, $"key:{id}", "revoked"),
+            cancellationToken);
         logger.LogInformation("API key {KeyId} revoked by {ActorId}", id, actor.UserId);
-        await audit.SettingsChangedAsync(actor, $"key:{id}", "revoked", cancellationToken);
     }
+
+    /// <summary>Changes a key that is not revoked, with its audit line in the same transaction; refuses a revoked or missing key.</summary>
+    private static Task ChangeLiveKeyAsync(
+        HelplineDbContext db,
+        int id,
+        Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<ApiKey>> setter,
+        Action recordLine,
+        CancellationToken cancellationToken) =>
+        AuditTrail.WriteWithLineAsync(
+            db,
+            async ct =>
+            {
+                if (await db.ApiKeys.Where(k => k.Id == id && k.RevokedAt == null).ExecuteUpdateAsync(setter, ct) != 1)
+                {
+                    throw new HelplineRuleException("This key is revoked or no longer exists.");
+                }
+            },
+            recordLine,
+            cancellationToken);
 
     /// <summary>
     /// The live key with this secret, or null. Not an administrator's action: this is how a gateway proves who it is.

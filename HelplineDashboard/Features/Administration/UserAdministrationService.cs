@@ -26,7 +26,6 @@ public sealed class UserAdministrationService(
     IDbContextFactory<HelplineDbContext> dbFactory,
     LineCatalog lineCatalog,
     TimeProvider time,
-    AuditLog audit,
     ILogger<UserAdministrationService> logger)
 {
     public const int MaxDisplayNameLength = 128;
@@ -82,7 +81,6 @@ public sealed class UserAdministrationService(
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var db = scope.ServiceProvider.GetRequiredService<HelplineDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var user = new ApplicationUser
         {
             UserName = email,
@@ -92,13 +90,18 @@ public sealed class UserAdministrationService(
             Lines = AdministrationRules.JoinLines(lines),
             Languages = CallerLanguages.Join(languages),
         };
-        Check(await users.CreateAsync(user, generated ?? request.Password!));
-        Check(await users.AddToRolesAsync(user, roles));
-        Check(await users.SetLockoutEnabledAsync(user, true));
-        await transaction.CommitAsync(cancellationToken);
+        await AuditTrail.WriteWithLineAsync(
+            db,
+            async _ =>
+            {
+                Check(await users.CreateAsync(user, generated ?? request.Password!));
+                Check(await users.AddToRolesAsync(user, roles));
+                Check(await users.SetLockoutEnabledAsync(user, true));
+            },
+            () => AuditTrail.SettingsChanged(db, Now, actor, $"user:{user.Id}", $"created with roles {string.Join(',', roles)}, lines {user.Lines}, languages {user.Languages}"),
+            cancellationToken);
 
         logger.LogInformation("User {UserId} created with roles {Roles} by {ActorId}", user.Id, string.Join(',', roles), actor.UserId);
-        await audit.SettingsChangedAsync(actor, $"user:{user.Id}", $"created with roles {string.Join(',', roles)}, lines {user.Lines}, languages {user.Languages}", cancellationToken);
         return new CreatedUser(
             new UserSummary(user.Id, email, displayName, roles, lines, AccountState.Active, null, languages),
             generated);
@@ -125,9 +128,13 @@ public sealed class UserAdministrationService(
             user.LockoutEnd = null;
         }
 
-        Check(await users.UpdateSecurityStampAsync(user));
+        var db = scope.ServiceProvider.GetRequiredService<HelplineDbContext>();
+        await AuditTrail.WriteWithLineAsync(
+            db,
+            async _ => Check(await users.UpdateSecurityStampAsync(user)),
+            () => AuditTrail.SettingsChanged(db, Now, actor, $"user:{user.Id}", "password reset"),
+            cancellationToken);
         logger.LogInformation("Password of user {UserId} reset by {ActorId}", user.Id, actor.UserId);
-        await audit.SettingsChangedAsync(actor, $"user:{user.Id}", "password reset", cancellationToken);
         return password;
     }
 
@@ -142,22 +149,27 @@ public sealed class UserAdministrationService(
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var db = scope.ServiceProvider.GetRequiredService<HelplineDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var user = await FindAsync(users, userId);
-        var currentRoles = await users.GetRolesAsync(user);
-        if (currentRoles.Contains(Roles.Admin) && !wantedRoles.Contains(Roles.Admin))
-        {
-            await EnsureAnotherEnabledAdminAsync(db, user.Id, cancellationToken);
-        }
+        var joinedLines = AdministrationRules.JoinLines(wantedLines);
+        await AuditTrail.WriteWithLineAsync(
+            db,
+            async ct =>
+            {
+                var user = await FindAsync(users, userId);
+                var currentRoles = await users.GetRolesAsync(user);
+                if (currentRoles.Contains(Roles.Admin) && !wantedRoles.Contains(Roles.Admin))
+                {
+                    await EnsureAnotherEnabledAdminAsync(db, user.Id, ct);
+                }
 
-        user.Lines = AdministrationRules.JoinLines(wantedLines);
-        Check(await users.RemoveFromRolesAsync(user, currentRoles.Except(wantedRoles)));
-        Check(await users.AddToRolesAsync(user, wantedRoles.Except(currentRoles)));
-        Check(await users.UpdateSecurityStampAsync(user));
-        await transaction.CommitAsync(cancellationToken);
+                user.Lines = joinedLines;
+                Check(await users.RemoveFromRolesAsync(user, currentRoles.Except(wantedRoles)));
+                Check(await users.AddToRolesAsync(user, wantedRoles.Except(currentRoles)));
+                Check(await users.UpdateSecurityStampAsync(user));
+            },
+            () => AuditTrail.SettingsChanged(db, Now, actor, $"user:{userId}", $"roles {string.Join(',', wantedRoles)}, lines {joinedLines}"),
+            cancellationToken);
         logger.LogInformation("Access of user {UserId} changed to roles {Roles}, lines {Lines} by {ActorId}",
-            user.Id, string.Join(',', wantedRoles), user.Lines, actor.UserId);
-        await audit.SettingsChangedAsync(actor, $"user:{user.Id}", $"roles {string.Join(',', wantedRoles)}, lines {user.Lines}", cancellationToken);
+            userId, string.Join(',', wantedRoles), joinedLines, actor.UserId);
     }
 
     /// <summary>
@@ -198,14 +210,18 @@ public sealed class UserAdministrationService(
         CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var changed = await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(setter, cancellationToken);
-        if (changed == 0)
-        {
-            throw new HelplineRuleException("This account no longer exists.");
-        }
-
+        await AuditTrail.WriteWithLineAsync(
+            db,
+            async ct =>
+            {
+                if (await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(setter, ct) == 0)
+                {
+                    throw new HelplineRuleException("This account no longer exists.");
+                }
+            },
+            () => AuditTrail.SettingsChanged(db, Now, actor, $"user:{userId}", $"{setting} {value}"),
+            cancellationToken);
         logger.LogInformation("Setting {Setting} of user {UserId} changed to {Value} by {ActorId}", setting, userId, value, actor.UserId);
-        await audit.SettingsChangedAsync(actor, $"user:{userId}", $"{setting} {value}", cancellationToken);
     }
 
     /// <summary>Locks the account until an administrator enables it and ends its sessions.</summary>
@@ -215,19 +231,23 @@ public sealed class UserAdministrationService(
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var db = scope.ServiceProvider.GetRequiredService<HelplineDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var user = await FindAsync(users, userId);
-        if (await users.IsInRoleAsync(user, Roles.Admin))
-        {
-            await EnsureAnotherEnabledAdminAsync(db, user.Id, cancellationToken);
-        }
+        await AuditTrail.WriteWithLineAsync(
+            db,
+            async ct =>
+            {
+                var user = await FindAsync(users, userId);
+                if (await users.IsInRoleAsync(user, Roles.Admin))
+                {
+                    await EnsureAnotherEnabledAdminAsync(db, user.Id, ct);
+                }
 
-        Check(await users.SetLockoutEnabledAsync(user, true));
-        Check(await users.SetLockoutEndDateAsync(user, DisabledUntil));
-        Check(await users.UpdateSecurityStampAsync(user));
-        await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("User {UserId} disabled by {ActorId}", user.Id, actor.UserId);
-        await audit.SettingsChangedAsync(actor, $"user:{user.Id}", "disabled", cancellationToken);
+                Check(await users.SetLockoutEnabledAsync(user, true));
+                Check(await users.SetLockoutEndDateAsync(user, DisabledUntil));
+                Check(await users.UpdateSecurityStampAsync(user));
+            },
+            () => AuditTrail.SettingsChanged(db, Now, actor, $"user:{userId}", "disabled"),
+            cancellationToken);
+        logger.LogInformation("User {UserId} disabled by {ActorId}", userId, actor.UserId);
     }
 
     public async Task EnableAsync(string userId, Actor actor, CancellationToken cancellationToken = default)
@@ -235,12 +255,21 @@ public sealed class UserAdministrationService(
         AdministrationRules.EnsureAdmin(actor);
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<HelplineDbContext>();
         var user = await FindAsync(users, userId);
-        Check(await users.SetLockoutEndDateAsync(user, null));
-        Check(await users.ResetAccessFailedCountAsync(user));
+        await AuditTrail.WriteWithLineAsync(
+            db,
+            async _ =>
+            {
+                Check(await users.SetLockoutEndDateAsync(user, null));
+                Check(await users.ResetAccessFailedCountAsync(user));
+            },
+            () => AuditTrail.SettingsChanged(db, Now, actor, $"user:{user.Id}", "enabled"),
+            cancellationToken);
         logger.LogInformation("User {UserId} enabled by {ActorId}", user.Id, actor.UserId);
-        await audit.SettingsChangedAsync(actor, $"user:{user.Id}", "enabled", cancellationToken);
     }
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     public static AccountState StateOf(DateTimeOffset? lockoutEnd, DateTimeOffset now) =>
         lockoutEnd is not { } end || end <= now ? AccountState.Active

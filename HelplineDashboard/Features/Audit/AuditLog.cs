@@ -5,7 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HelplineDashboard.Features.Audit;
 
-/// <summary>Writes audit entries that stand alone (sign-ins), and searches the log for those allowed to read it.</summary>
+/// <summary>
+/// Writes audit entries that stand alone, with no record of their own to land with (sign-ins, sign-outs, a report
+/// export), and searches the log for those allowed to read it. A line about a record is written in the record's own
+/// transaction instead (<see cref="AuditTrail"/>; docs/decisions/00xx-record-and-audit-line-together.md).
+/// </summary>
 public sealed class AuditLog(IDbContextFactory<HelplineDbContext> dbFactory, TimeProvider time)
 {
     public const int PageSize = 200;
@@ -24,10 +28,6 @@ public sealed class AuditLog(IDbContextFactory<HelplineDbContext> dbFactory, Tim
         });
         await db.SaveChangesAsync(cancellationToken);
     }
-
-    /// <summary>A settings change by a signed-in person: accounts, roles, keys, two-factor sign-in.</summary>
-    public Task SettingsChangedAsync(Actor actor, string subject, string detail, CancellationToken cancellationToken = default) =>
-        WriteAsync(AuditAction.SettingsChanged, actor.UserId, actor.DisplayName, actor.Address, $"{subject}: {detail}", cancellationToken);
 
     /// <summary>
     /// Administrators search everything; supervisors search the entries of their lines and their own. Newest first,

@@ -106,15 +106,11 @@ public sealed class CaseService(
         };
         db.CaseNotes.Add(note);
 
-        // One transaction: the audit line names the note's id, so the note is saved first, but never without its line.
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            AuditTrail.Record(db, note.CreatedAt, actor, AuditAction.NoteAdded, AuditTrail.Case(caseId), found.Line, $"note {note.Id}" + (amendsNoteId is null ? "" : $" amends note {amendsNoteId}"));
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-
+        // The audit line names the note's id, so the note is saved first, but never without its line.
+        await AuditTrail.SaveWithLineAsync(
+            db,
+            () => AuditTrail.Record(db, note.CreatedAt, actor, AuditAction.NoteAdded, AuditTrail.Case(caseId), found.Line, $"note {note.Id}" + (amendsNoteId is null ? "" : $" amends note {amendsNoteId}")),
+            cancellationToken);
         logger.LogInformation("Note {NoteId} added to case {CaseId}", note.Id, caseId);
         await caseChanges.PublishAsync(new CaseChanged(caseId, found.Line));
         return new NoteView(note.Id, note.AuthorName, note.Text, note.CreatedAt, note.AmendsNoteId);

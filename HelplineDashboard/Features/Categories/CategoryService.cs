@@ -31,9 +31,8 @@ public sealed class CategoryService(
         var last = await db.Categories.MaxAsync(c => (int?)c.SortOrder, cancellationToken) ?? 0;
         var category = new Category { Group = validGroup, Name = validName, SortOrder = last + 10 };
         db.Categories.Add(category);
-        await db.SaveChangesAsync(cancellationToken);
-        AuditTrail.Record(db, time.GetUtcNow().UtcDateTime, actor, AuditAction.SettingsChanged, $"category:{category.Id}", null, "category added");
-        await db.SaveChangesAsync(cancellationToken);
+        await AuditTrail.SaveWithLineAsync(
+            db, () => AuditTrail.Record(db, time.GetUtcNow().UtcDateTime, actor, AuditAction.SettingsChanged, $"category:{category.Id}", null, "category added"), cancellationToken);
         return CategoryView.From(category);
     }
 

@@ -121,13 +121,16 @@ public sealed class EscalationService(
         escalation.PhonedManuallyByName = actor.DisplayName;
         escalation.OperatorReference = reference;
         escalation.Events.Add(new EscalationEvent { At = now, Status = escalation.Status, Detail = $"phoned manually by {actor.DisplayName}; operator: {reference}" });
-        AuditTrail.Record(db, now, actor, AuditAction.EscalationPhonedManually, AuditTrail.Case(escalation.CaseId), escalation.Line, AuditTrail.Escalation(escalation.Id));
 
-        // The service has it by phone now; a late webhook would only confuse the operator.
-        await db.EscalationDeliveries
-            .Where(d => d.EscalationId == escalationId && d.State == DeliveryState.Pending)
-            .ExecuteUpdateAsync(u => u.SetProperty(d => d.State, DeliveryState.Cancelled).SetProperty(d => d.CompletedAt, now), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        // The service has it by phone now; a late webhook would only confuse the operator. The cancelled delivery, the
+        // manual call and its audit line are one transaction: never a delivery cancelled without the call recorded.
+        await AuditTrail.WriteWithLineAsync(
+            db,
+            ct => db.EscalationDeliveries
+                .Where(d => d.EscalationId == escalationId && d.State == DeliveryState.Pending)
+                .ExecuteUpdateAsync(u => u.SetProperty(d => d.State, DeliveryState.Cancelled).SetProperty(d => d.CompletedAt, now), ct),
+            () => AuditTrail.Record(db, now, actor, AuditAction.EscalationPhonedManually, AuditTrail.Case(escalation.CaseId), escalation.Line, AuditTrail.Escalation(escalation.Id)),
+            cancellationToken);
         logger.LogWarning("Escalation {EscalationId} phoned in manually", escalationId);
         await PublishAsync(escalation);
         return View(escalation);

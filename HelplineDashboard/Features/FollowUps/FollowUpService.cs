@@ -54,9 +54,8 @@ public sealed class FollowUpService(
             CreatedAt = now,
         };
         db.FollowUps.Add(followUp);
-        await db.SaveChangesAsync(cancellationToken);
-        AuditTrail.Record(db, now, actor, AuditAction.FollowUpScheduled, AuditTrail.Case(caseId), found.Line, $"follow-up {followUp.Id} due {due:O}");
-        await db.SaveChangesAsync(cancellationToken);
+        await AuditTrail.SaveWithLineAsync(
+            db, () => AuditTrail.Record(db, now, actor, AuditAction.FollowUpScheduled, AuditTrail.Case(caseId), found.Line, $"follow-up {followUp.Id} due {due:O}"), cancellationToken);
         logger.LogInformation("Follow-up {FollowUpId} scheduled on case {CaseId}", followUp.Id, caseId);
         await notifier.PublishAsync(new FollowUpChanged(followUp.Id, caseId, found.Line, actor.UserId, FollowUpEvent.Scheduled, due));
         return FollowUpView.From(followUp, now);
@@ -80,16 +79,20 @@ public sealed class FollowUpService(
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var done = await db.FollowUps
-            .Where(f => f.Id == followUpId && f.Status == FollowUpStatus.Scheduled)
-            .ExecuteUpdateAsync(u => u.SetProperty(f => f.Status, FollowUpStatus.Done).SetProperty(f => f.DoneAt, now), cancellationToken);
-        if (done != 1)
-        {
-            throw new HelplineRuleException("This follow-up is already done.");
-        }
-
-        AuditTrail.Record(db, now, actor, AuditAction.FollowUpDone, AuditTrail.Case(found.Id), found.Line, $"follow-up {followUpId}");
-        await db.SaveChangesAsync(cancellationToken);
+        await AuditTrail.WriteWithLineAsync(
+            db,
+            async ct =>
+            {
+                var done = await db.FollowUps
+                    .Where(f => f.Id == followUpId && f.Status == FollowUpStatus.Scheduled)
+                    .ExecuteUpdateAsync(u => u.SetProperty(f => f.Status, FollowUpStatus.Done).SetProperty(f => f.DoneAt, now), ct);
+                if (done != 1)
+                {
+                    throw new HelplineRuleException("This follow-up is already done.");
+                }
+            },
+            () => AuditTrail.Record(db, now, actor, AuditAction.FollowUpDone, AuditTrail.Case(found.Id), found.Line, $"follow-up {followUpId}"),
+            cancellationToken);
         await notifier.PublishAsync(new FollowUpChanged(followUpId, found.Id, found.Line, actor.UserId, FollowUpEvent.Done, followUp.DueAt));
     }
 

@@ -16,7 +16,6 @@ namespace HelplineDashboard.Features.Referrals;
 public sealed class ReferralService(
     IDbContextFactory<HelplineDbContext> dbFactory,
     LineCatalog lines,
-    AuditLog audit,
     CaseNotifier caseChanges,
     TimeProvider time,
     ILogger<ReferralService> logger)
@@ -92,8 +91,10 @@ public sealed class ReferralService(
         service.Address = Text.Optional(edit.Address, SupportService.MaxAddressLength);
         service.Hours = Text.Optional(edit.Hours, SupportService.MaxHoursLength);
         service.Active = edit.Active;
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.SettingsChangedAsync(actor, $"support-service:{service.Id}", (serviceId is null ? "added" : "changed") + $" on line {service.Line}", cancellationToken);
+        await AuditTrail.SaveWithLineAsync(
+            db,
+            () => AuditTrail.SettingsChanged(db, time.GetUtcNow().UtcDateTime, actor, $"support-service:{service.Id}", (serviceId is null ? "added" : "changed") + $" on line {service.Line}"),
+            cancellationToken);
         return SupportServiceView.From(service);
     }
 
@@ -121,16 +122,12 @@ public sealed class ReferralService(
         };
         db.Referrals.Add(referral);
 
-        // One transaction: the audit line names the referral's id, so the referral is saved first, but never without it.
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            AuditTrail.Record(db, now, actor, AuditAction.ReferralRecorded, AuditTrail.Case(caseId), found.Line,
-                $"referral {referral.Id} to support-service:{service.Id}, {status}, consent {(consentGiven ? "given" : "not given")}");
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-
+        // The audit line names the referral's id, so the referral is saved first, but never without it.
+        await AuditTrail.SaveWithLineAsync(
+            db,
+            () => AuditTrail.Record(db, now, actor, AuditAction.ReferralRecorded, AuditTrail.Case(caseId), found.Line,
+                $"referral {referral.Id} to support-service:{service.Id}, {status}, consent {(consentGiven ? "given" : "not given")}"),
+            cancellationToken);
         logger.LogInformation("Referral {ReferralId} recorded on case {CaseId}", referral.Id, caseId);
         await caseChanges.PublishAsync(new CaseChanged(caseId, found.Line));
         return ReferralView.From(referral);

@@ -78,7 +78,11 @@ public sealed class ReportService(
         .ThenBy(r => r.Category, StringComparer.Ordinal).ThenBy(r => r.Risk).ThenBy(r => r.Outcome, StringComparer.Ordinal)
         .ToList();
 
-    /// <summary>The report's rows for the CSV; the export is audited (who, which range and lines, how many rows).</summary>
+    /// <summary>
+    /// The report's rows for the CSV; the export is audited (who, which range and lines, how many rows). The line is
+    /// written before the rows are returned, so a failed audit write fails the export: a file the audit log does not
+    /// name is never handed out (a line for a download that then breaks off is the lesser failure).
+    /// </summary>
     public async Task<IReadOnlyList<ReportRow>> ExportAsync(ReportFilter filter, Actor actor, CancellationToken cancellationToken = default)
     {
         var report = await RunAsync(filter, actor, cancellationToken);

@@ -18,7 +18,6 @@ public sealed class ThresholdService(
     IOptionsMonitor<WallboardOptions> options,
     LineCatalog lines,
     TimeProvider time,
-    AuditLog audit,
     ILogger<ThresholdService> logger)
 {
     private volatile IReadOnlyDictionary<string, LineThresholds>? _stored;
@@ -62,8 +61,10 @@ public sealed class ThresholdService(
         setting.LongestWaitAlarmSeconds = thresholds.LongestWaitAlarmSeconds;
         setting.ChangedAt = time.GetUtcNow().UtcDateTime;
         setting.ChangedByName = actor.DisplayName;
+
+        // One save: the setting and its audit line.
+        AuditTrail.SettingsChanged(db, setting.ChangedAt, actor, $"thresholds:{line}", $"service level {thresholds.ServiceLevelSeconds}s at {thresholds.TargetPercent}%, short abandon {thresholds.ShortAbandonSeconds}s, longest wait alarm {thresholds.LongestWaitAlarmSeconds}s");
         await db.SaveChangesAsync(cancellationToken);
-        await audit.SettingsChangedAsync(actor, $"thresholds:{line}", $"service level {thresholds.ServiceLevelSeconds}s at {thresholds.TargetPercent}%, short abandon {thresholds.ShortAbandonSeconds}s, longest wait alarm {thresholds.LongestWaitAlarmSeconds}s", cancellationToken);
         logger.LogInformation("Thresholds of line {Line} changed by {ActorId}", line, actor.UserId);
 
         await LoadAsync(cancellationToken);

@@ -60,17 +60,19 @@ public sealed class TransferService(
         db.CaseTransfers.Add(transfer);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await AuditTrail.SaveWithLineAsync(
+                db,
+                () => AuditTrail.Record(db, now, actor, AuditAction.TransferRequested, AuditTrail.Case(caseId), found.Line,
+                    $"transfer {transfer.Id} to " + (target.UserId is { } to ? $"user:{to}" : $"specialism {target.Specialism}")),
+                cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException failed) when (UniqueIndex.Refused<CaseTransfer>(failed))
         {
-            // The unique index on a case's pending transfer: the owner asked twice at once.
+            // The unique index on a case's pending transfer: the owner asked twice at once. A failed audit line is not
+            // this, and goes up as the failure it is.
             throw new HelplineRuleException("This case already has a transfer waiting for an answer.");
         }
 
-        AuditTrail.Record(db, now, actor, AuditAction.TransferRequested, AuditTrail.Case(caseId), found.Line,
-            $"transfer {transfer.Id} to " + (target.UserId is { } to ? $"user:{to}" : $"specialism {target.Specialism}"));
-        await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Transfer {TransferId} of case {CaseId} requested by {UserId}", transfer.Id, caseId, actor.UserId);
         await PublishAsync(transfer, newOwnerId: null);
         return TransferView.From(transfer, isFromMe: true, isOfferedToMe: false);
@@ -198,14 +200,18 @@ public sealed class TransferService(
             : await LoadOfferedAsync(db, transferId, actor, cancellationToken);
         var next = TransferRules.Next(transfer.Status, answer);
         var now = time.GetUtcNow().UtcDateTime;
-        if (!await AnswerAsync(db, transferId, next, now, actor, cancellationToken))
-        {
-            throw await AlreadyAnsweredAsync(db, transferId, cancellationToken);
-        }
-
-        AuditTrail.Record(db, now, actor, next == TransferStatus.Declined ? AuditAction.TransferDeclined : AuditAction.TransferCancelled,
-            AuditTrail.Case(transfer.CaseId), transfer.Line, $"transfer {transferId}");
-        await db.SaveChangesAsync(cancellationToken);
+        await AuditTrail.WriteWithLineAsync(
+            db,
+            async ct =>
+            {
+                if (!await AnswerAsync(db, transferId, next, now, actor, ct))
+                {
+                    throw await AlreadyAnsweredAsync(db, transferId, ct);
+                }
+            },
+            () => AuditTrail.Record(db, now, actor, next == TransferStatus.Declined ? AuditAction.TransferDeclined : AuditAction.TransferCancelled,
+                AuditTrail.Case(transfer.CaseId), transfer.Line, $"transfer {transferId}"),
+            cancellationToken);
         logger.LogInformation("Transfer {TransferId} of case {CaseId} {Status} by {UserId}", transferId, transfer.CaseId, next, actor.UserId);
         transfer.Status = next;
         await PublishAsync(transfer, newOwnerId: null);
@@ -216,11 +222,21 @@ public sealed class TransferService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
-        if (await AnswerAsync(db, transfer.Id, TransferStatus.Cancelled, now, actor, cancellationToken))
+        var lapsed = false;
+        await AuditTrail.WriteWithLineAsync(
+            db,
+            async ct => lapsed = await AnswerAsync(db, transfer.Id, TransferStatus.Cancelled, now, actor, ct),
+            () =>
+            {
+                if (lapsed)
+                {
+                    AuditTrail.Record(db, now, actor, AuditAction.TransferCancelled, AuditTrail.Case(transfer.CaseId), transfer.Line,
+                        $"transfer {transfer.Id} lapsed: case no longer open with its sender");
+                }
+            },
+            cancellationToken);
+        if (lapsed)
         {
-            AuditTrail.Record(db, now, actor, AuditAction.TransferCancelled, AuditTrail.Case(transfer.CaseId), transfer.Line,
-                $"transfer {transfer.Id} lapsed: case no longer open with its sender");
-            await db.SaveChangesAsync(cancellationToken);
             transfer.Status = TransferStatus.Cancelled;
             await PublishAsync(transfer, newOwnerId: null);
         }
