@@ -8,7 +8,7 @@ namespace HelplineDashboard.Features.Audit;
 /// <summary>
 /// Writes audit entries that stand alone, with no record of their own to land with (sign-ins, sign-outs, a report
 /// export), and searches the log for those allowed to read it. A line about a record is written in the record's own
-/// transaction instead (<see cref="AuditTrail"/>; docs/decisions/00xx-record-and-audit-line-together.md).
+/// transaction instead (<see cref="AuditTrail"/>; docs/decisions/0025-record-and-audit-line-together.md).
 /// </summary>
 public sealed class AuditLog(IDbContextFactory<HelplineDbContext> dbFactory, TimeProvider time)
 {
