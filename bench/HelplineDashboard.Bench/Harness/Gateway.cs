@@ -57,10 +57,14 @@ public sealed class Gateway : IDisposable
     }
 
     /// <summary>Posts <paramref name="count"/> distinct contacts over 32 connections; the ids in ascending order.</summary>
-    public static async Task<List<long>> PostManyAsync(IAppTarget app, int count, CancellationToken cancellationToken)
+    /// <summary>
+    /// Posts <paramref name="count"/> contacts and returns their ids. Callers' numbers follow the contacts' numbers from
+    /// <paramref name="firstNumber"/> on: two calls with ranges that do not overlap post distinct callers.
+    /// </summary>
+    public static async Task<List<long>> PostManyAsync(IAppTarget app, int count, CancellationToken cancellationToken, long firstNumber = 1)
     {
         using var gateway = new Gateway(app, connections: 32);
-        var bodies = new ContactBodies(Guid.NewGuid().ToString("N")[..8]);
+        var bodies = new ContactBodies(Guid.NewGuid().ToString("N")[..8], firstNumber);
         var ids = new System.Collections.Concurrent.ConcurrentBag<long>();
         await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken },
             async (_, ct) =>
@@ -92,11 +96,11 @@ public sealed record Posted(int Status, long? Id, long SentAt, long AnsweredAt, 
 /// Valid, distinct contacts for both lines: a Kazakh voice call on 111 and a Kyrgyz SMS on 117, alternately, each with
 /// a short message (about the size of a real SMS) and a unique externalId.
 /// </summary>
-public sealed class ContactBodies(string runTag)
+public sealed class ContactBodies(string runTag, long firstNumber = 1)
 {
     public const string Message = "Benchmark contact: please call back, I cannot talk now, neighbours are listening. Not a real person.";
 
-    private long _next;
+    private long _next = firstNumber - 1;
 
     public byte[] Next() => Create(Interlocked.Increment(ref _next));
 

@@ -50,7 +50,7 @@ public sealed class ClaimsScenario(AppLauncher launcher, BenchOptions options) :
         new("callRate", "claim calls per second", "calls/s", Decimals: 0),
         new("cpuPerCall", "app CPU per claim call", "ms", Decimals: 2),
         new("cpuPerWin", "app CPU per claim won (all calls' CPU ÷ wins)", "ms", Decimals: 1),
-        new("casesOnDisk", "cases on disk after stop", "", Decimals: 0),
+        new("casesOnDisk", "cases on disk after stop (warm-up and measured contacts, one case each)", "", Decimals: 0),
         .. CpuSample.Metrics(Environment.ProcessorCount),
     ];
 
@@ -66,7 +66,8 @@ public sealed class ClaimsScenario(AppLauncher launcher, BenchOptions options) :
         {
             databasePath = app.DatabasePath;
             var warmUpIds = options.ClaimWarmUpContacts > 0 ? await Gateway.PostManyAsync(app, options.ClaimWarmUpContacts, cancellationToken) : [];
-            var ids = await Gateway.PostManyAsync(app, options.ClaimContacts, cancellationToken);
+            // Other callers than the warm-up's: a measured claim opens a case, it does not join a warm-up one.
+            var ids = await Gateway.PostManyAsync(app, options.ClaimContacts, cancellationToken, firstNumber: options.ClaimWarmUpContacts + 1);
             var heard = new Heard();
             var cookies = await SignIn.AsAsync(app.BaseAddress, SignIn.Supervisor, SignIn.DemoPassword, cancellationToken);
             var connections = new HubConnection[options.Claimers];
