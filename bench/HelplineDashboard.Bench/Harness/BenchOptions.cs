@@ -50,9 +50,10 @@ public sealed record BenchOptions
 
     /// <summary>
     /// Claim race: contacts of an unmeasured race run first, so the measured race meets code the runtime has finished
-    /// compiling (a just-started app JITs its hot paths again, optimised, during its first seconds). 0: none.
+    /// compiling. A just-started app compiles its hot paths again, optimised and profile-guided (tiered JIT), and on two
+    /// busy cores that takes some 20 s of load: about 6,000 methods were still being compiled 10 s in. 0: none.
     /// </summary>
-    public int ClaimWarmUpContacts { get; init; } = 1000;
+    public int ClaimWarmUpContacts { get; init; } = 5000;
 
     /// <summary>
     /// Claim race: how long a claimer pauses after each answer before its next claim, on average (each pause is drawn
@@ -135,7 +136,7 @@ public sealed record BenchOptions
           --connections N      gateway connections for intake (default 64)
           --claimers N         concurrent hub claimers for claims (default 200)
           --claim-contacts N   waiting contacts for claims (default 1000)
-          --claim-warm-up N    claims: an unmeasured race on N other contacts first (default 1000; 0: none)
+          --claim-warm-up N    claims: an unmeasured race on N other contacts first (default 5000; 0: none)
           --claim-pause MS     claims: each claimer pauses MS on average (0.5-1.5 x) after each answer
                                (default 0: a closed loop, the next claim the moment the answer arrives)
           --circuits N         counsellor pages in Chromium for circuits (default 100)
