@@ -13,6 +13,12 @@ public sealed record BenchOptions
     /// <summary>How many runs a scenario makes; each figure is the median of them.</summary>
     public int Runs { get; init; } = 3;
 
+    /// <summary>
+    /// Push and intake: seconds of the same load, unmeasured, before the measured load. A just-started app compiles its
+    /// hot paths again (tiered JIT) during its first seconds of load; see <see cref="ClaimWarmUpContacts"/>.
+    /// </summary>
+    public int WarmUpSeconds { get; init; } = 15;
+
     /// <summary>A running app to target instead of starting one (cold start is then not measured).</summary>
     public Uri? Url { get; init; }
 
@@ -91,6 +97,7 @@ public sealed record BenchOptions
                 "--scenario" => options with { Scenarios = ParseScenarios(Value()) },
                 "--seconds" => options with { Seconds = PositiveInt(name, Value()) },
                 "--runs" => options with { Runs = PositiveInt(name, Value()) },
+                "--warm-up-seconds" => options with { WarmUpSeconds = int.TryParse(Value(), out var warmUp) && warmUp >= 0 ? warmUp : throw new ArgumentException($"{name} needs a whole number ≥ 0.") },
                 "--url" => options with { Url = new Uri(Value().TrimEnd('/') + "/") },
                 "--api-key" => options with { ApiKey = Value() },
                 "--clients" => options with { HubClients = PositiveInt(name, Value()) },
@@ -124,6 +131,7 @@ public sealed record BenchOptions
           --scenario push|intake|claims|circuits|coldstart|wallboard|all   (comma-separated; default all)
           --seconds N          load phase per run (default 20)
           --runs N             runs per scenario; figures are medians (default 3)
+          --warm-up-seconds N  push, intake: N s of the same load, unmeasured, first (default 15)
           --url URL            target a running app instead of starting one (with --api-key KEY)
           --clients N          hub clients for push (default 300)
           --rate N             contacts/s for push (default 100)
