@@ -26,11 +26,7 @@ public sealed class KeyRingCertificateTests : IDisposable
     public async Task Keys_are_stored_encrypted_to_the_certificate_and_read_back_after_a_restart_and_after_the_certificate_is_replaced()
     {
         var first = Certificate("first");
-        long contactId;
-        await using (var app = App(("DataProtection:Certificate:Path", first.Path), ("DataProtection:Certificate:Password", first.Password)))
-        {
-            contactId = await SubmitAsync(app);
-        }
+        var contactId = await SubmitWithAsync(first);
 
         var keyFiles = Directory.GetFiles(KeysFolder, "key-*.xml");
         Assert.NotEmpty(keyFiles);
@@ -59,12 +55,7 @@ public sealed class KeyRingCertificateTests : IDisposable
     [Fact]
     public async Task Without_the_certificate_the_stored_keys_cannot_be_read_so_neither_can_the_survivor_data()
     {
-        var only = Certificate("only");
-        long contactId;
-        await using (var app = App(("DataProtection:Certificate:Path", only.Path), ("DataProtection:Certificate:Password", only.Password)))
-        {
-            contactId = await SubmitAsync(app);
-        }
+        var contactId = await SubmitWithAsync(Certificate("only"));
 
         var other = Certificate("other");
         await using var stranger = App(("DataProtection:Certificate:Path", other.Path), ("DataProtection:Certificate:Password", other.Password));
@@ -109,9 +100,13 @@ public sealed class KeyRingCertificateTests : IDisposable
         return new HelplineAppFactory(useKestrel: false, all);
     }
 
-    private static async Task<long> SubmitAsync(HelplineAppFactory app) =>
-        (await app.Services.GetRequiredService<IntakeService>().SubmitAsync("test-gateway",
+    /// <summary>Starts the app with <paramref name="certificate"/> protecting the key ring, takes one contact in and stops it.</summary>
+    private async Task<long> SubmitWithAsync((string Path, string Password) certificate)
+    {
+        await using var app = App(("DataProtection:Certificate:Path", certificate.Path), ("DataProtection:Certificate:Password", certificate.Password));
+        return (await app.Services.GetRequiredService<IntakeService>().SubmitAsync("test-gateway",
             new ValidIntake("111", ContactChannel.Sms, $"keyring-{Guid.NewGuid():N}", Number, "ru", "Please call back after six", null, false))).Id;
+    }
 
     private static async Task<string> NumberOfAsync(HelplineAppFactory app, long contactId)
     {
