@@ -1,5 +1,6 @@
 using HelplineDashboard.Common;
 using HelplineDashboard.Features.Accounts;
+using HelplineDashboard.Features.Audit;
 using HelplineDashboard.Features.Contacts;
 using HelplineDashboard.Features.Intake;
 using HelplineDashboard.Features.Presence;
@@ -211,22 +212,9 @@ public sealed class ClaimBatchTests(HelplineAppFactory factory) : IClassFixture<
         var (contactId, onItsWay, waiting) = await ClaimWaitingOnAnotherAsync(TestActors.Counsellor("batch-fail-waiter", "Farida"));
 
         // The audit row of this contact's claim cannot be written: the batch's update changed the row, then it fails.
-        var trigger = $"fail_claim_audit_{contactId}";
-        var create = $"CREATE TRIGGER {trigger} BEFORE INSERT ON AuditEntries WHEN NEW.Subject = 'contact:{contactId}' BEGIN SELECT RAISE(ABORT, 'injected'); END;";
-        var drop = $"DROP TRIGGER {trigger};";
-        await using (var db = factory.CreateDbContext())
-        {
-            await db.Database.ExecuteSqlRawAsync(create);
-        }
-
-        try
+        await using (await AuditOutage.BeginAsync(factory, AuditAction.ContactClaimed, $"contact:{contactId}"))
         {
             await Assert.ThrowsAnyAsync<Exception>(() => Writer.CommitAsync([Request(contactId, TestActors.Counsellor("batch-fail-first", "Galym"))]));
-        }
-        finally
-        {
-            await using var db = factory.CreateDbContext();
-            await db.Database.ExecuteSqlRawAsync(drop);
         }
 
         // Rolled back: still waiting, and memory never says otherwise; the failed claimant's own answer lands it.
