@@ -83,6 +83,25 @@ public sealed class QueueHubRelayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_burst_of_more_claims_than_one_message_holds_goes_out_in_full_messages_without_waiting_for_the_window()
+    {
+        await _notifier.PublishAsync(Claim(0));
+        await Eventually.MatchAsync(() => Task.FromResult(_hub.BatchesOf("111")), b => b.Count == 1, Deadline, "the first claim's message");
+
+        for (var id = 1; id <= QueueHubRelay.MaxDrain + 1; id++)
+        {
+            await _notifier.PublishAsync(Claim(id));
+        }
+
+        var batches = await Eventually.MatchAsync(() => Task.FromResult(_hub.BatchesOf("111")), b => b.Count == 2, Deadline, "a full message");
+        Assert.Equal(Enumerable.Range(1, QueueHubRelay.MaxDrain).Select(id => (long)id), batches[1]);
+
+        _clock.Advance(TimeSpan.FromMilliseconds(Window));
+        batches = await Eventually.MatchAsync(() => Task.FromResult(_hub.BatchesOf("111")), b => b.Count == 3, Deadline, "the rest, when due");
+        Assert.Equal([QueueHubRelay.MaxDrain + 1L], batches[2]);
+    }
+
+    [Fact]
     public async Task Claims_folded_when_the_app_stops_are_still_sent()
     {
         await _notifier.PublishAsync(Claim(1));

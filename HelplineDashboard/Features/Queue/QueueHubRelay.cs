@@ -78,7 +78,7 @@ public sealed class QueueHubRelay(
         while (_folded.Count > 0)
         {
             var due = TimeSpan.FromMilliseconds(options.CurrentValue.ClaimBatchMilliseconds) - time.GetElapsedTime(_batchesSentAt);
-            if (due <= TimeSpan.Zero || _folded.Count >= MaxDrain)
+            if (due <= TimeSpan.Zero)
             {
                 Guard(SendFoldedClaims, _folded.Count);
                 break;
@@ -121,6 +121,10 @@ public sealed class QueueHubRelay(
                 // slow client waits alone.
                 Watch(hub.Clients.Group(QueueHub.EachClaimGroup(claimed.Line)).ContactClaimed(claimed));
                 _folded.Add(claimed);
+                if (_folded.Count == MaxDrain)
+                {
+                    SendFoldedClaims();
+                }
             }
             else
             {
