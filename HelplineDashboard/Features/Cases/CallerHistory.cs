@@ -130,7 +130,7 @@ public static class CallerHistory
         }
 
         var caseIds = members.Select(m => m.CaseId).Distinct().ToList();
-        var cases = await db.Cases.Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
         return new OpenCases(members, cases);
     }
 
