@@ -47,6 +47,9 @@ public sealed record BenchOptions
     /// <summary>Push: niceness of the Chromium processes (the app runs at 0); Chromium may not go below it.</summary>
     public int BrowserNice { get; init; } = 5;
 
+    /// <summary>Push: where to write a Chromium trace of the load (the first queue page's DevTools session); null: no trace.</summary>
+    public string? BrowserTrace { get; init; }
+
     public int IntakeConnections { get; init; } = 64;
 
     /// <summary>Claim race: concurrent claimers (hub connections) and waiting contacts.</summary>
@@ -107,6 +110,7 @@ public sealed record BenchOptions
                 "--claim-after" => options with { ClaimAfterMilliseconds = int.TryParse(Value(), out var ms) && ms >= 0 ? ms : throw new ArgumentException($"{name} needs a whole number of milliseconds ≥ 0.") },
                 "--queue-window" => options with { QueueWindowRows = PositiveInt(name, Value()) },
                 "--browser-nice" => options with { BrowserNice = int.TryParse(Value(), out var nice) && nice is >= 0 and <= 19 ? nice : throw new ArgumentException($"{name} needs a niceness from 0 to 19.") },
+                "--browser-trace" => options with { BrowserTrace = Path.GetFullPath(Value()) },
                 "--connections" => options with { IntakeConnections = PositiveInt(name, Value()) },
                 "--claimers" => options with { Claimers = PositiveInt(name, Value()) },
                 "--claim-contacts" => options with { ClaimContacts = PositiveInt(name, Value()) },
@@ -141,6 +145,8 @@ public sealed record BenchOptions
                                (default 300 with queue pages, none without; 0 = no claims)
           --queue-window N     push: rows the queue pages show without scrolling (default 60)
           --browser-nice N     push: niceness of Chromium, 0-19; the app runs at 0 (default 5)
+          --browser-trace FILE push: write a Chromium trace of the load (Perfetto / chrome://tracing JSON) and
+                               report where Chromium's CPU went; tracing costs CPU, so that run's figures are not comparable
           --connections N      gateway connections for intake (default 64)
           --claimers N         concurrent hub claimers for claims (default 200)
           --claim-contacts N   waiting contacts for claims (default 1000)

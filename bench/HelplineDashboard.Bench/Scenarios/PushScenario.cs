@@ -89,7 +89,7 @@ public sealed class PushScenario(AppLauncher launcher, BenchOptions options) : I
 
             if (options.QueuePages > 0)
             {
-                pages = await QueuePages.OpenAsync(app.BaseAddress, options.QueuePages, options.QueueWindowRows, options.BrowserNice, cancellationToken);
+                pages = await QueuePages.OpenAsync(app.BaseAddress, options.QueuePages, options.QueueWindowRows, options.BrowserNice, options.BrowserTrace, cancellationToken);
                 result.Facts["queue pages"] = await pages.DescribeAsync();
             }
 

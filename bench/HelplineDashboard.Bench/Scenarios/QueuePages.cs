@@ -80,6 +80,9 @@ public sealed class QueuePages : IAsyncDisposable
     private long _loadStartedAt;
     private string? _workDuringLoad;
     private int _hidingLanguages;
+    private string? _tracePath;
+    private ChromiumTrace? _trace;
+    private string? _traceSummary;
 
     // One reading of both clocks: turns a Stopwatch timestamp (the gateway's) into Unix milliseconds (the browser's).
     private readonly long _stopwatchAt = Stopwatch.GetTimestamp();
@@ -111,8 +114,9 @@ public sealed class QueuePages : IAsyncDisposable
     /// <summary>
     /// Opens <paramref name="count"/> signed-in queue pages (all languages shown), each with its observer running, in a
     /// viewport whose queue table holds <paramref name="windowRows"/> rows, in a Chromium at niceness <paramref name="nice"/>.
+    /// With <paramref name="tracePath"/>, the load is traced (<see cref="ChromiumTrace"/>) into that file.
     /// </summary>
-    public static async Task<QueuePages> OpenAsync(Uri baseAddress, int count, int windowRows, int nice, CancellationToken cancellationToken)
+    public static async Task<QueuePages> OpenAsync(Uri baseAddress, int count, int windowRows, int nice, string? tracePath, CancellationToken cancellationToken)
     {
         var priority = new BrowserPriority(CircuitsScenario.Chromium, nice);
         var playwright = await Playwright.CreateAsync();
@@ -122,7 +126,7 @@ public sealed class QueuePages : IAsyncDisposable
             Headless = true,
             Args = ["--disable-gpu", "--disable-extensions", "--mute-audio", "--no-first-run", "--blink-settings=imagesEnabled=false"],
         });
-        var pages = new QueuePages(playwright, browser, priority);
+        var pages = new QueuePages(playwright, browser, priority) { _tracePath = tracePath };
         var contextOptions = new BrowserNewContextOptions
         {
             ViewportSize = new() { Width = 1280, Height = (int)Math.Ceiling(windowRows * RowPixels / TableShareOfViewport) },
@@ -231,6 +235,10 @@ public sealed class QueuePages : IAsyncDisposable
     {
         _workAtLoad = await WorkAsync();
         _loadStartedAt = Stopwatch.GetTimestamp();
+        if (_tracePath is not null)
+        {
+            _trace = await ChromiumTrace.StartAsync(_devTools[0]);
+        }
     }
 
     /// <summary>
@@ -247,6 +255,11 @@ public sealed class QueuePages : IAsyncDisposable
 
         var perPageSecond = Stopwatch.GetElapsedTime(_loadStartedAt).TotalSeconds * _pages.Count;
         var after = await WorkAsync();
+        if (_trace is not null)
+        {
+            _traceSummary = $"{await _trace.StopAsync(_tracePath!)} (trace of the first page's load in {_tracePath}; tracing costs CPU, so this run's figures are not comparable)";
+        }
+
         string Ms(string metric) => (1000 * (after[metric] - before[metric]) / perPageSecond).ToString("0.0", CultureInfo.InvariantCulture);
         string PerSecond(string metric) => ((after[metric] - before[metric]) / perPageSecond).ToString("0.0", CultureInfo.InvariantCulture);
         _workDuringLoad = $"tasks {Ms("TaskDuration")} ms, of which script {Ms("ScriptDuration")} ms, layout {Ms("LayoutDuration")} ms " +
@@ -339,6 +352,11 @@ public sealed class QueuePages : IAsyncDisposable
         if (_workDuringLoad is not null)
         {
             result.Facts["each page's main thread per second of load (DevTools Performance metrics; wall time)"] = _workDuringLoad;
+        }
+
+        if (_traceSummary is not null)
+        {
+            result.Facts["Chromium trace"] = _traceSummary;
         }
     }
 
