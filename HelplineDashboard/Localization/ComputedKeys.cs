@@ -1,5 +1,6 @@
 using HelplineDashboard.Features.Accounts;
 using HelplineDashboard.Features.Administration;
+using HelplineDashboard.Features.Audit;
 using HelplineDashboard.Features.Cases;
 using HelplineDashboard.Features.Cases.Transfers;
 using HelplineDashboard.Features.Categories;
@@ -38,6 +39,7 @@ public static class ComputedKeys
         "Closed",
         .. Enum.GetValues<EscalationStatus>().Select(WallboardFormat.EscalationStatus),
         .. Enum.GetValues<PresenceStatus>().Select(PresenceLabels.Text),
+        .. Enum.GetValues<AuditAction>().Select(AuditLabels.Action),
         .. Enum.GetValues<ReleaseReason>().Select(ReleaseReasonLabels.Label),
         .. Enum.GetValues<ReferralStatus>().Select(ReferralLabels.Status),
         .. Enum.GetValues<SupportServiceKind>().Select(ReferralLabels.Kind),

@@ -30,6 +30,10 @@ public sealed class AuditEntry
     public string? Address { get; set; }
 }
 
+/// <summary>
+/// What an audit line records; stored by name. Opening a case shows the caller's full number, so <see cref="CaseViewed"/>
+/// is also the line that says who saw it.
+/// </summary>
 public enum AuditAction
 {
     SignInSucceeded,
@@ -41,7 +45,6 @@ public enum AuditAction
     CaseClosed,
     EscalationRequested,
     EscalationPhonedManually,
-    NumberRevealed,
     Exported,
     SettingsChanged,
     Anonymised,

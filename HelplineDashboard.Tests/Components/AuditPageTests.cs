@@ -1,0 +1,52 @@
+using System.Globalization;
+using Bunit;
+using HelplineDashboard.Features.Accounts;
+using HelplineDashboard.Features.Audit;
+using HelplineDashboard.Features.Languages;
+using HelplineDashboard.Tests.Support;
+
+namespace HelplineDashboard.Tests.Components;
+
+/// <summary>The audit log names each action in the reader's language, never by its code.</summary>
+public sealed class AuditPageTests : HelplineTestContext
+{
+    private static readonly Actor Supervisor = TestActors.Supervisor("sup-1", "Dana", "111");
+
+    public AuditPageTests()
+    {
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = UiLanguages.Culture("ru");
+        SignInAs(Supervisor);
+    }
+
+    [Fact]
+    public async Task Audit_log_in_Russian_names_actions_in_Russian()
+    {
+        var at = Clock.GetUtcNow().UtcDateTime;
+        await using (var db = Db())
+        {
+            db.AuditEntries.AddRange(
+                AuditTrail.Entry(at, Me, AuditAction.ContactClaimed, AuditTrail.Contact(7), "111", "opened case:1"),
+                AuditTrail.Entry(at.AddSeconds(1), Me, AuditAction.CaseViewed, AuditTrail.Case(1), "111"),
+                AuditTrail.Entry(at.AddSeconds(2), Me, AuditAction.EscalationPhonedManually, AuditTrail.Case(1), "111"));
+            await db.SaveChangesAsync();
+        }
+
+        var page = Render<AuditPage>();
+
+        page.WaitForAssertion(
+            () => Assert.Equal(
+                ["Служба вызвана по телефону вручную", "Дело просмотрено", "Обращение взято"],
+                page.FindAll("[data-testid=audit-row-action]").Select(cell => cell.TextContent.Trim())),
+            KazakhPagesTests.Patience);
+        var codes = Enum.GetNames<AuditAction>();
+        Assert.DoesNotContain(page.FindAll("td").Select(cell => cell.TextContent.Trim()), text => codes.Contains(text));
+    }
+
+    [Fact]
+    public void Every_audit_action_has_its_own_label()
+    {
+        var labels = Enum.GetValues<AuditAction>().Select(AuditLabels.Action).ToList();
+
+        Assert.Equal(labels.Count, labels.Distinct(StringComparer.Ordinal).Count());
+    }
+}
