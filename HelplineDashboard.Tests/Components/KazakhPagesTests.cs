@@ -94,4 +94,46 @@ public sealed class KazakhSupervisorPagesTests : HelplineTestContext
         Assert.Empty(KazakhPagesTests.EnglishWords(reports));
     }
 
+    [Fact]
+    public async Task All_cases_and_escalations_show_no_english()
+    {
+        var contactId = await QueueAsync("kk-all-cases");
+        await Service<QueueService>().ClaimAsync(contactId, Me);
+
+        var cases = Render<Features.Cases.Lists.AllCasesPage>();
+        cases.WaitForAssertion(() => Assert.NotEmpty(cases.FindAll("[data-testid=risk-badge]")), KazakhPagesTests.Patience);
+        Assert.Empty(KazakhPagesTests.EnglishWords(cases));
+
+        var escalations = Render<Features.Escalations.SupervisorEscalationsPage>();
+        escalations.WaitForAssertion(() => Assert.DoesNotContain("mud-progress", escalations.Markup), KazakhPagesTests.Patience);
+        Assert.Empty(KazakhPagesTests.EnglishWords(escalations));
+    }
+}
+
+/// <summary>The administrator's pages in Kazakh.</summary>
+public sealed class KazakhAdministrationPagesTests : HelplineTestContext
+{
+    public KazakhAdministrationPagesTests()
+    {
+        KazakhPagesTests.UseKazakh();
+        SignInAs(TestActors.Admin());
+    }
+
+    [Fact]
+    public void The_thresholds_page_names_the_lines_in_Kazakh()
+    {
+        var page = Render<ThresholdsPage>();
+
+        page.WaitForAssertion(() => Assert.Equal("111 Қазақстан", page.Find("[data-testid=thresholds-name-111]").TextContent.Trim()), KazakhPagesTests.Patience);
+        Assert.Empty(KazakhPagesTests.EnglishWords(page));
+    }
+
+    [Fact]
+    public void The_users_page_shows_no_english()
+    {
+        var page = Render<Features.Administration.UsersPage>();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("tbody tr")), KazakhPagesTests.Patience);
+        Assert.Empty(KazakhPagesTests.EnglishWords(page));
+    }
 }
