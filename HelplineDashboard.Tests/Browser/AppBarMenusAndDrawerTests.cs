@@ -151,4 +151,36 @@ public sealed class AppBarMenusAndDrawerTests(BrowserFixture browser, ITestOutpu
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "kk");
         await Expect(page.Locator("h4")).ToHaveTextAsync("Кезек");
     });
+
+    [Theory]
+    [InlineData("ru")]
+    [InlineData("kk")]
+    [InlineData("ky")]
+    public Task On_a_phone_presence_language_and_sign_out_stay_on_screen_in_every_language(string language) => RunAsync(async () =>
+    {
+        var page = await OwnCounsellorPageAsync(width: 390);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Language", Exact = true }).ClickAsync();
+        await page.GetByTestId($"language-{language}").ClickAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
+
+        // Fully on screen: the product name gives way, the controls do not.
+        var fully = new LocatorAssertionsToBeInViewportOptions { Ratio = 1 };
+        await Expect(page.GetByTestId("presence-current")).ToBeInViewportAsync(fully);
+        await Expect(page.GetByTestId("language-menu")).ToBeInViewportAsync(fully);
+        await Expect(page.GetByTestId("sign-out")).ToBeInViewportAsync(fully);
+        var presence = await page.GetByTestId("presence-current").Locator("button").BoundingBoxAsync();
+        Assert.True(presence!.Height < 40, $"The presence button stays one line high ({presence.Height} px).");
+    });
+
+    [Fact]
+    public Task On_a_phone_the_Claim_button_of_a_waiting_contact_is_on_screen_without_scrolling_sideways() => RunAsync(async () =>
+    {
+        var page = await OwnCounsellorPageAsync(width: 390);
+        var contactId = await GatewayClient.QueueContactAsync(Browser.App, GatewayClient.Contact($"phone-{Guid.NewGuid():N}", region: "Almaty", urgent: true));
+        var row = page.GetByTestId("queue-table").Locator("tr").Filter(new() { Has = page.Locator($"[data-contact-id='{contactId}']") });
+
+        await Expect(row.GetByTestId("claim")).ToBeInViewportAsync(new() { Ratio = 1 });
+        await row.GetByTestId("claim").ClickAsync();
+        await Expect(page.GetByTestId("case-title")).ToBeVisibleAsync();
+    });
 }
