@@ -19,15 +19,16 @@ public sealed class AuditPageTests : HelplineTestContext
     }
 
     [Fact]
-    public async Task Audit_log_in_Russian_names_actions_in_Russian()
+    public async Task Audit_log_in_Russian_names_actions_and_fixed_details_in_Russian()
     {
         var at = Clock.GetUtcNow().UtcDateTime;
         await using (var db = Db())
         {
             db.AuditEntries.AddRange(
                 AuditTrail.Entry(at, Me, AuditAction.ContactClaimed, AuditTrail.Contact(7), "111", "opened case:1"),
-                AuditTrail.Entry(at.AddSeconds(1), Me, AuditAction.CaseViewed, AuditTrail.Case(1), "111"),
-                AuditTrail.Entry(at.AddSeconds(2), Me, AuditAction.EscalationPhonedManually, AuditTrail.Case(1), "111"));
+                AuditTrail.Entry(at.AddSeconds(1), Me, AuditAction.CaseViewed, AuditTrail.Case(1), "111", AuditDetails.NumberShownInFull),
+                AuditTrail.Entry(at.AddSeconds(2), Me, AuditAction.EscalationPhonedManually, AuditTrail.Case(1), "111"),
+                AuditTrail.Entry(at.AddSeconds(3), Supervisor, AuditAction.SettingsChanged, "user:7", "111", $"user:7: {AuditDetails.AccountDisabled}"));
             await db.SaveChangesAsync();
         }
 
@@ -35,9 +36,13 @@ public sealed class AuditPageTests : HelplineTestContext
 
         page.WaitForAssertion(
             () => Assert.Equal(
-                ["Служба вызвана по телефону вручную", "Дело просмотрено", "Обращение взято"],
+                ["Настройки изменены", "Служба вызвана по телефону вручную", "Дело просмотрено", "Обращение взято"],
                 page.FindAll("[data-testid=audit-row-action]").Select(cell => cell.TextContent.Trim())),
             KazakhPagesTests.Patience);
+        // A fixed phrase is translated; a detail naming records is shown as stored.
+        Assert.Equal(
+            ["user:7: учётная запись отключена", "", "номер абонента показан полностью", "opened case:1"],
+            page.FindAll("[data-testid=audit-row-detail]").Select(cell => cell.TextContent.Trim()));
         var codes = Enum.GetNames<AuditAction>();
         Assert.DoesNotContain(page.FindAll("td").Select(cell => cell.TextContent.Trim()), text => codes.Contains(text));
     }

@@ -121,8 +121,8 @@ public sealed class AdministrationAuditTests(HelplineAppFactory factory) : IClas
 
         Assert.Equal(4, entries.Count);
         Assert.Contains(entries, e => e.Detail!.StartsWith($"user:{created.User.Id}: created", StringComparison.Ordinal));
-        Assert.Contains(entries, e => e.Detail == $"user:{created.User.Id}: disabled");
-        Assert.Contains(entries, e => e.Detail == $"key:{key.Key.Id}: revoked");
+        Assert.Contains(entries, e => e.Detail == $"user:{created.User.Id}: {AuditDetails.AccountDisabled}");
+        Assert.Contains(entries, e => e.Detail == $"key:{key.Key.Id}: {AuditDetails.KeyRevoked}");
         Assert.DoesNotContain(entries, e => e.Detail!.Contains(key.Secret, StringComparison.Ordinal));
     }
 }

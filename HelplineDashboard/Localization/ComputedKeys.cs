@@ -40,6 +40,7 @@ public static class ComputedKeys
         .. Enum.GetValues<EscalationStatus>().Select(WallboardFormat.EscalationStatus),
         .. Enum.GetValues<PresenceStatus>().Select(PresenceLabels.Text),
         .. Enum.GetValues<AuditAction>().Select(AuditLabels.Action),
+        .. AuditDetails.Fixed,
         .. Enum.GetValues<ReleaseReason>().Select(ReleaseReasonLabels.Label),
         .. Enum.GetValues<ReferralStatus>().Select(ReferralLabels.Status),
         .. Enum.GetValues<SupportServiceKind>().Select(ReferralLabels.Kind),

@@ -29,7 +29,7 @@ public sealed class TwoFactorSetup(UserManager<ApplicationUser> users, HelplineD
                     throw new InvalidOperationException("Two-factor sign-in could not be turned on: " + string.Join(' ', enabled.Errors.Select(e => e.Code)));
                 }
             },
-            () => AuditTrail.SettingsChanged(db, time.GetUtcNow().UtcDateTime, self, $"user:{user.Id}", "two-factor sign-in turned on"),
+            () => AuditTrail.SettingsChanged(db, time.GetUtcNow().UtcDateTime, self, $"user:{user.Id}", AuditDetails.TwoFactorTurnedOn),
             cancellationToken);
         return true;
     }

@@ -116,7 +116,7 @@ public sealed partial class ApiKeyService(
                 .SetProperty(k => k.Prefix, prefix)
                 .SetProperty(k => k.RotatedAt, now)
                 .SetProperty(k => k.LastUsedAt, (DateTime?)null),
-            () => AuditTrail.SettingsChanged(db, now, actor, $"key:{id}", "rotated"),
+            () => AuditTrail.SettingsChanged(db, now, actor, $"key:{id}", AuditDetails.KeyRotated),
             cancellationToken);
         logger.LogInformation("API key {KeyId} rotated by {ActorId}", id, actor.UserId);
         var key = await db.ApiKeys.AsNoTracking().SingleAsync(k => k.Id == id, cancellationToken);
@@ -134,7 +134,7 @@ public sealed partial class ApiKeyService(
             update => update
                 .SetProperty(k => k.RevokedAt, now)
                 .SetProperty(k => k.RevokedByName, actor.DisplayName),
-            () => AuditTrail.SettingsChanged(db, now, actor, $"key:{id}", "revoked"),
+            () => AuditTrail.SettingsChanged(db, now, actor, $"key:{id}", AuditDetails.KeyRevoked),
             cancellationToken);
         logger.LogInformation("API key {KeyId} revoked by {ActorId}", id, actor.UserId);
     }

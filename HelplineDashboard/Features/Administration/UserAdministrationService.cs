@@ -132,7 +132,7 @@ public sealed class UserAdministrationService(
         await AuditTrail.WriteWithLineAsync(
             db,
             async _ => Check(await users.UpdateSecurityStampAsync(user)),
-            () => AuditTrail.SettingsChanged(db, Now, actor, $"user:{user.Id}", "password reset"),
+            () => AuditTrail.SettingsChanged(db, Now, actor, $"user:{user.Id}", AuditDetails.PasswordReset),
             cancellationToken);
         logger.LogInformation("Password of user {UserId} reset by {ActorId}", user.Id, actor.UserId);
         return password;
@@ -245,7 +245,7 @@ public sealed class UserAdministrationService(
                 Check(await users.SetLockoutEndDateAsync(user, DisabledUntil));
                 Check(await users.UpdateSecurityStampAsync(user));
             },
-            () => AuditTrail.SettingsChanged(db, Now, actor, $"user:{userId}", "disabled"),
+            () => AuditTrail.SettingsChanged(db, Now, actor, $"user:{userId}", AuditDetails.AccountDisabled),
             cancellationToken);
         logger.LogInformation("User {UserId} disabled by {ActorId}", userId, actor.UserId);
     }
@@ -264,7 +264,7 @@ public sealed class UserAdministrationService(
                 Check(await users.SetLockoutEndDateAsync(user, null));
                 Check(await users.ResetAccessFailedCountAsync(user));
             },
-            () => AuditTrail.SettingsChanged(db, Now, actor, $"user:{user.Id}", "enabled"),
+            () => AuditTrail.SettingsChanged(db, Now, actor, $"user:{user.Id}", AuditDetails.AccountEnabled),
             cancellationToken);
         logger.LogInformation("User {UserId} enabled by {ActorId}", user.Id, actor.UserId);
     }

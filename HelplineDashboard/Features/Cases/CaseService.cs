@@ -38,7 +38,7 @@ public sealed class CaseService(
 
         if (read == CaseRead.Open)
         {
-            AuditTrail.Record(db, time.GetUtcNow().UtcDateTime, actor, AuditAction.CaseViewed, AuditTrail.Case(found.Id), found.Line, "caller's number shown in full");
+            AuditTrail.Record(db, time.GetUtcNow().UtcDateTime, actor, AuditAction.CaseViewed, AuditTrail.Case(found.Id), found.Line, AuditDetails.NumberShownInFull);
             await db.SaveChangesAsync(cancellationToken);
         }
 

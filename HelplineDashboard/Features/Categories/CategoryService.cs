@@ -32,7 +32,7 @@ public sealed class CategoryService(
         var category = new Category { Group = validGroup, Name = validName, SortOrder = last + 10 };
         db.Categories.Add(category);
         await AuditTrail.SaveWithLineAsync(
-            db, () => AuditTrail.Record(db, time.GetUtcNow().UtcDateTime, actor, AuditAction.SettingsChanged, $"category:{category.Id}", null, "category added"), cancellationToken);
+            db, () => AuditTrail.Record(db, time.GetUtcNow().UtcDateTime, actor, AuditAction.SettingsChanged, $"category:{category.Id}", null, AuditDetails.CategoryAdded), cancellationToken);
         return CategoryView.From(category);
     }
 
@@ -46,7 +46,7 @@ public sealed class CategoryService(
         await EnsureUniqueAsync(db, validGroup, validName, categoryId, cancellationToken);
         category.Group = validGroup;
         category.Name = validName;
-        AuditTrail.Record(db, time.GetUtcNow().UtcDateTime, actor, AuditAction.SettingsChanged, $"category:{categoryId}", null, "category renamed");
+        AuditTrail.Record(db, time.GetUtcNow().UtcDateTime, actor, AuditAction.SettingsChanged, $"category:{categoryId}", null, AuditDetails.CategoryRenamed);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -56,7 +56,7 @@ public sealed class CategoryService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var category = await db.Categories.SingleOrDefaultAsync(c => c.Id == categoryId, cancellationToken) ?? throw new AccessDeniedException();
         category.Retired = retired;
-        AuditTrail.Record(db, time.GetUtcNow().UtcDateTime, actor, AuditAction.SettingsChanged, $"category:{categoryId}", null, retired ? "category retired" : "category restored");
+        AuditTrail.Record(db, time.GetUtcNow().UtcDateTime, actor, AuditAction.SettingsChanged, $"category:{categoryId}", null, retired ? AuditDetails.CategoryRetired : AuditDetails.CategoryRestored);
         await db.SaveChangesAsync(cancellationToken);
     }
 
