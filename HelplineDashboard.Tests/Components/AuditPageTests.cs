@@ -43,6 +43,8 @@ public sealed class AuditPageTests : HelplineTestContext
         Assert.Equal(
             ["user:7: учётная запись отключена", "", "номер абонента показан полностью", "opened case:1"],
             page.FindAll("[data-testid=audit-row-detail]").Select(cell => cell.TextContent.Trim()));
+        // The address column is not the date filter's "From" ("С" in Russian).
+        Assert.Equal("Сетевой адрес", page.FindAll("th").Last().TextContent.Trim());
         var codes = Enum.GetNames<AuditAction>();
         Assert.DoesNotContain(page.FindAll("td").Select(cell => cell.TextContent.Trim()), text => codes.Contains(text));
     }
