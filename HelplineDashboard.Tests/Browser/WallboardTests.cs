@@ -42,6 +42,25 @@ public sealed class WallboardTests(BrowserFixture browser, ITestOutputHelper out
     });
 
     [Fact]
+    public Task The_hourly_chart_spans_its_line_board_on_a_wide_screen_and_on_a_phone() => RunAsync(async () =>
+    {
+        var supervisor = await SignedInPageAsync(Accounts.Supervisor);
+        await supervisor.GotoAsync("supervisor");
+        var board = supervisor.GetByTestId("line-board-111");
+        var chart = board.GetByTestId("hourly-chart").Locator("svg").First;
+
+        foreach (var width in new[] { 1366, 390 })
+        {
+            await supervisor.SetViewportSizeAsync(width, 900);
+            await supervisor.ReloadAsync();
+            await Expect(chart).ToBeVisibleAsync();
+            await Eventually.MatchAsync(
+                async () => (await chart.BoundingBoxAsync())!.Width / (await board.BoundingBoxAsync())!.Width,
+                share => share >= 0.85, TimeSpan.FromSeconds(10), $"the hourly chart spans its line board at {width} px");
+        }
+    });
+
+    [Fact]
     public Task A_counsellor_going_on_break_from_the_app_bar_shows_on_the_wallboard_at_once() => RunAsync(async () =>
     {
         var supervisor = await SignedInPageAsync(Accounts.Supervisor);
