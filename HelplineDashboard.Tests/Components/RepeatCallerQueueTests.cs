@@ -32,6 +32,7 @@ public sealed class RepeatCallerQueueTests : HelplineTestContext
         queue.WaitForAssertion(() => Assert.NotNull(db.Contacts.AsNoTracking().Single(c => c.Id == again).CaseId));
         var newCase = (await db.Contacts.SingleAsync(c => c.Id == again)).CaseId!.Value;
         Assert.NotEqual(caseId, newCase);
-        Assert.EndsWith($"/cases/{newCase}", Service<NavigationManager>().Uri);
+        // The claim commits before the page navigates: wait for the navigation too.
+        queue.WaitForAssertion(() => Assert.EndsWith($"/cases/{newCase}", Service<NavigationManager>().Uri));
     }
 }
