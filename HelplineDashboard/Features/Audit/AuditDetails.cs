@@ -31,9 +31,14 @@ public static class AuditDetails
     /// <summary>The detail as the audit log shows it: its fixed phrase translated by <paramref name="translate"/>, anything else as stored.</summary>
     public static string? Display(string? subject, string? detail, Func<string, string> translate)
     {
-        if (detail is null || IsFixed(detail))
+        if (detail is null)
         {
-            return detail is null ? null : translate(detail);
+            return null;
+        }
+
+        if (IsFixed(detail))
+        {
+            return translate(detail);
         }
 
         var prefix = subject + ": ";
