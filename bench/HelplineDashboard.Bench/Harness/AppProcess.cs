@@ -39,6 +39,8 @@ public sealed class AppProcess : IAppTarget
 
     public int? ProcessId => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
     public string DatabasePath => Path.Combine(DataDir, "helpline.db");
 
     public string LogPath => Path.Combine(DataDir, "app.log");
@@ -53,7 +55,7 @@ public sealed class AppProcess : IAppTarget
     public TimeSpan CpuWhenStarted { get; private set; }
 
     public static async Task<AppProcess> StartAsync(
-        string appDll, string contentRoot, string dataDir, CancellationToken cancellationToken)
+        string appDll, string contentRoot, string dataDir, IEnumerable<KeyValuePair<string, string>> extraEnvironment, CancellationToken cancellationToken)
     {
         if (!File.Exists(appDll))
         {
@@ -70,7 +72,7 @@ public sealed class AppProcess : IAppTarget
             UseShellExecute = false,
         };
         info.ArgumentList.Add(appDll);
-        foreach (var (key, value) in Environment(dataDir, port))
+        foreach (var (key, value) in Environment(dataDir, port).Concat(extraEnvironment.Select(e => (e.Key, e.Value))))
         {
             info.Environment[key] = value;
         }

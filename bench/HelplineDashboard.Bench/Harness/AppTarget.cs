@@ -38,7 +38,7 @@ public sealed class AppLauncher(BenchOptions options, RepoPaths paths) : IDispos
         if (options.Url is null)
         {
             await PublishOnceAsync(cancellationToken);
-            return await AppProcess.StartAsync(AppDll, ContentRoot, dataDir.Path, cancellationToken);
+            return await AppProcess.StartAsync(AppDll, ContentRoot, dataDir.Path, options.AppEnvironment, cancellationToken);
         }
 
         var external = new ExternalApp(options.Url, options.ApiKey);

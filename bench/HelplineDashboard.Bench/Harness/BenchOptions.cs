@@ -86,6 +86,9 @@ public sealed record BenchOptions
     /// <summary>Start the app as deployed: <c>dotnet publish -c Release</c> (ReadyToRun) into a temp folder, run from there.</summary>
     public bool Publish { get; init; }
 
+    /// <summary>Extra environment for the started app only (<c>--app-env KEY=VALUE</c>), for A/B runs of runtime settings.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> AppEnvironment { get; init; } = [];
+
     public bool WriteResults { get; init; } = true;
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
@@ -121,6 +124,7 @@ public sealed record BenchOptions
                 "--floor-seconds" => options with { FloorSeconds = PositiveInt(name, Value()) },
                 "--app-dll" => options with { AppDll = Path.GetFullPath(Value()) },
                 "--publish" => options with { Publish = true },
+                "--app-env" => options with { AppEnvironment = [.. options.AppEnvironment, EnvironmentSetting(name, Value())] },
                 "--no-write" => options with { WriteResults = false },
                 _ => throw new ArgumentException($"Unknown option {name}.\n{Usage}"),
             };
@@ -158,8 +162,14 @@ public sealed record BenchOptions
           --floor-seconds N    bare SQLite loop per durability setting (default 5)
           --app-dll PATH       the built app (default HelplineDashboard/bin/Release/net10.0/HelplineDashboard.dll)
           --publish            dotnet publish -c Release (ReadyToRun, as deployed) to a temp folder and start that
+          --app-env KEY=VALUE  set an environment variable for the started app only (repeatable), for A/B runs
           --no-write           print only; do not touch bench/RESULTS.md and bench/results/
         """;
+
+    private static KeyValuePair<string, string> EnvironmentSetting(string name, string value) =>
+        value.Split('=', 2) is [{ Length: > 0 } key, var setting]
+            ? KeyValuePair.Create(key, setting)
+            : throw new ArgumentException($"{name} needs KEY=VALUE.");
 
     private static string[] ParseScenarios(string value)
     {
