@@ -33,6 +33,19 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Every_connection_reads_the_database_file_through_a_memory_map_and_writes_with_full_durability()
+    {
+        await using var factory = new HelplineAppFactory();
+        await using var db = factory.CreateDbContext();
+
+        var mapped = await db.Database.SqlQueryRaw<long>("PRAGMA mmap_size").ToListAsync();
+        var synchronous = await db.Database.SqlQueryRaw<long>("PRAGMA synchronous").ToListAsync();
+
+        Assert.Equal(SqliteHardeningInterceptor.MemoryMapBytes, Assert.Single(mapped));
+        Assert.Equal(2, Assert.Single(synchronous)); // FULL
+    }
+
+    [Fact]
     public async Task Outside_Development_no_default_accounts_exist()
     {
         await using var factory = new HelplineAppFactory(useKestrel: false, environment: "Production");

@@ -14,8 +14,11 @@ public sealed class AppUnderTest : IAsyncDisposable
 {
     private static readonly string RepoRoot = FindRepoRoot();
 
-    private AppUnderTest()
+    private readonly IReadOnlyList<KeyValuePair<string, string>> _environment;
+
+    private AppUnderTest(IReadOnlyList<KeyValuePair<string, string>> environment)
     {
+        _environment = environment;
         Directory.CreateDirectory(DataDir);
     }
 
@@ -23,11 +26,19 @@ public sealed class AppUnderTest : IAsyncDisposable
 
     public AppProcess? Current { get; private set; }
 
-    public string DatabasePath => Path.Combine(DataDir, "helpline.db");
+    public string DatabasePath => _environment.LastOrDefault(e => e.Key == DatabaseSetting).Value is { } connectionString
+        ? new SqliteConnectionStringBuilder(connectionString).DataSource
+        : Path.Combine(DataDir, "helpline.db");
 
-    public static async Task<AppUnderTest> StartAsync()
+    /// <summary>The setting <see cref="ForDatabaseAt"/> gives the app.</summary>
+    private const string DatabaseSetting = "ConnectionStrings__Helpline";
+
+    /// <summary>Environment for <see cref="StartAsync"/> that puts the database file (only) at <paramref name="path"/>.</summary>
+    public static KeyValuePair<string, string> ForDatabaseAt(string path) => KeyValuePair.Create(DatabaseSetting, $"Data Source={path}");
+
+    public static async Task<AppUnderTest> StartAsync(params IReadOnlyList<KeyValuePair<string, string>> environment)
     {
-        var app = new AppUnderTest();
+        var app = new AppUnderTest(environment);
         await app.RestartAsync();
         return app;
     }
@@ -40,7 +51,7 @@ public sealed class AppUnderTest : IAsyncDisposable
         var contentRoot = Path.Combine(RepoRoot, "HelplineDashboard");
         var dll = Path.Combine(contentRoot, "bin", configuration, "net10.0", "HelplineDashboard.dll");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        Current = await AppProcess.StartAsync(dll, contentRoot, DataDir, timeout.Token);
+        Current = await AppProcess.StartAsync(dll, contentRoot, DataDir, _environment, timeout.Token);
     }
 
     public HttpClient Gateway()
