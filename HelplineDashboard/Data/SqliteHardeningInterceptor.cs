@@ -9,8 +9,8 @@ namespace HelplineDashboard.Data;
 /// explicitly rather than left to the build's default); and a writer that finds the database busy waits inside SQLite
 /// (<c>busy_timeout</c>, short back-off steps) instead of Microsoft.Data.Sqlite's fixed 150 ms sleep on a pool thread.
 /// Reads of the database file go through a memory map (<c>mmap_size</c>, up to <see cref="MemoryMapBytes"/>): in WAL
-/// mode every commit empties the other connections' page caches, and on this kind of virtual machine a <c>pread</c> per
-/// page re-read cost more than the claim itself. Writes still go through <c>pwrite</c>, so a full disk is still
+/// mode every commit empties the other connections' page caches, and re-reading each page with a <c>pread</c> was a
+/// large share of a claim's CPU on this kind of virtual machine. Writes still go through <c>pwrite</c>, so a full disk is still
 /// SQLITE_FULL, never a signal (docs/decisions/0027-memory-mapped-reads.md).
 /// </summary>
 public sealed class SqliteHardeningInterceptor : DbConnectionInterceptor
