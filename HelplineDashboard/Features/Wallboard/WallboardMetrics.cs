@@ -17,7 +17,8 @@ namespace HelplineDashboard.Features.Wallboard;
 /// <summary>
 /// The one place that computes the wallboard. It listens to the queue, escalation and presence notifiers (presence
 /// also decides which waiting contacts no one online speaks the language of), recomputes
-/// once per burst of events (events arriving while it computes fold into one more run), keeps the latest snapshot and
+/// once per burst of events (events arriving while it computes fold into one more run; a slow run is followed by a
+/// rest in proportion, <see cref="WallboardOptions.RestAfter"/>), keeps the latest snapshot and
 /// publishes it through <see cref="WallboardNotifier"/>. Pages and the metrics hub only read the snapshot, so the
 /// database sees one computation however many screens are open. A slow timer also recomputes so "last hour" slides
 /// and a new local day starts without an event. See docs/decisions/0008-wallboard-presence-and-metrics.md.
@@ -110,7 +111,7 @@ public sealed class WallboardMetrics(
                     logger.LogError(ex, "The wallboard could not be computed; the last snapshot stays");
                 }
 
-                var rest = TimeSpan.FromMilliseconds(options.CurrentValue.MinIntervalMilliseconds) - time.GetElapsedTime(started);
+                var rest = options.CurrentValue.RestAfter(time.GetElapsedTime(started));
                 if (rest > TimeSpan.Zero)
                 {
                     await Task.Delay(rest, time, stoppingToken);

@@ -20,6 +20,24 @@ public sealed class WallboardOptions
     /// </summary>
     public int MinIntervalMilliseconds { get; set; } = 500;
 
+    /// <summary>
+    /// The most of one core the computations may take: after one that took <c>t</c>, the next waits at least
+    /// <c>t × (1 / share − 1)</c>. A computation reads every contact of the day, so on an ordinary day (milliseconds)
+    /// this changes nothing, and on a day of tens of thousands of contacts the board refreshes a little less often
+    /// instead of taking the cores that answer gateways and claims.
+    /// </summary>
+    public double MaxShareOfOneCore { get; set; } = 0.25;
+
+    /// <summary>How long the metrics service rests after a computation that took <paramref name="computation"/>.</summary>
+    public TimeSpan RestAfter(TimeSpan computation)
+    {
+        var share = Math.Clamp(MaxShareOfOneCore, 0.01, 1);
+        var interval = TimeSpan.FromMilliseconds(MinIntervalMilliseconds) - computation;
+        var paced = computation * ((1 / share) - 1);
+        var rest = interval > paced ? interval : paced;
+        return rest > TimeSpan.Zero ? rest : TimeSpan.Zero;
+    }
+
     public LineThresholds For(string line) =>
         Lines.TryGetValue(line, out var configured) ? configured.ToThresholds() : LineThresholds.Default;
 }
