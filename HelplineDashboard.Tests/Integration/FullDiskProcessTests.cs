@@ -26,7 +26,7 @@ public sealed class FullDiskProcessTests(ITestOutputHelper output)
         await using var disk = await Tmpfs.MountAsync(megabytes: 64);
         await using var app = await AppUnderTest.StartAsync(AppUnderTest.ForDatabaseAt(Path.Combine(disk.Path, "helpline.db")));
         using var gateway = app.Gateway();
-        Assert.Equal(HttpStatusCode.Created, (await gateway.PostContactAsync(Big("before-full"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await gateway.PostContactAsync(GatewayClient.Big("before-full"))).StatusCode);
 
         // Fill the write-ahead log to near SQLite's checkpoint (1,000 pages), then leave less room than a checkpoint
         // needs: the next checkpoint grows the database file (the memory-mapped one) and finds the disk full.
@@ -35,26 +35,12 @@ public sealed class FullDiskProcessTests(ITestOutputHelper output)
         for (var n = 0; n < MaxPosts && Refresh(wal).Length < WalNearCheckpoint; n++)
         {
             var externalId = $"fill-{n}";
-            Assert.Equal(HttpStatusCode.Created, (await gateway.PostContactAsync(Big(externalId))).StatusCode);
+            Assert.Equal(HttpStatusCode.Created, (await gateway.PostContactAsync(GatewayClient.Big(externalId))).StatusCode);
             acknowledged.Add(externalId);
         }
 
         await disk.ResizeAsync(disk.UsedKilobytes() + 2560);
-        HttpResponseMessage? refused = null;
-        string? refusedId = null;
-        for (var n = 0; n < MaxPosts && refused is null; n++)
-        {
-            var externalId = $"full-{n}";
-            var response = await gateway.PostContactAsync(Big(externalId));
-            if (response.StatusCode == HttpStatusCode.Created)
-            {
-                acknowledged.Add(externalId);
-            }
-            else
-            {
-                (refused, refusedId) = (response, externalId);
-            }
-        }
+        var (refused, refusedId) = await gateway.PostBigUntilRefusedAsync("full", MaxPosts, acknowledged);
 
         Assert.NotNull(refused);
         output.WriteLine($"{acknowledged.Count} contacts acknowledged, then {refused.StatusCode}; {disk.UsedKilobytes()} KB used, " +
@@ -70,7 +56,7 @@ public sealed class FullDiskProcessTests(ITestOutputHelper output)
         await Eventually.MatchAsync(
             async () =>
             {
-                using var retry = await gateway.PostContactAsync(Big(refusedId!));
+                using var retry = await gateway.PostContactAsync(GatewayClient.Big(refusedId!));
                 return retry.StatusCode;
             },
             status => status == HttpStatusCode.Created,
@@ -91,8 +77,6 @@ public sealed class FullDiskProcessTests(ITestOutputHelper output)
         return file;
     }
 
-    private static object Big(string externalId) =>
-        GatewayClient.Contact(externalId, channel: "Sms", message: new string('ж', 3900));
 }
 
 /// <summary>A fact that needs root (mounting a file system); skipped for anyone else.</summary>

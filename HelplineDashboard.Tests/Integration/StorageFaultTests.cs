@@ -43,25 +43,11 @@ public sealed class StorageFaultTests : IAsyncLifetime
         gateway.DefaultRequestHeaders.Add("X-Api-Key", HelplineAppFactory.GatewayKey);
         var health = _app.Services.GetRequiredService<ServiceHealth>();
         var acknowledged = new List<string>();
-        Assert.Equal(HttpStatusCode.Created, (await gateway.PostContactAsync(Big("before-full"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await gateway.PostContactAsync(GatewayClient.Big("before-full"))).StatusCode);
         acknowledged.Add("before-full");
 
         _disk.FillAt(PageCount());
-        HttpResponseMessage? refused = null;
-        string? refusedId = null;
-        for (var n = 0; n < 100 && refused is null; n++)
-        {
-            var externalId = $"full-{n}";
-            var response = await gateway.PostContactAsync(Big(externalId));
-            if (response.StatusCode == HttpStatusCode.Created)
-            {
-                acknowledged.Add(externalId);
-            }
-            else
-            {
-                (refused, refusedId) = (response, externalId);
-            }
-        }
+        var (refused, refusedId) = await gateway.PostBigUntilRefusedAsync("full", 100, acknowledged);
 
         Assert.NotNull(refused);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
@@ -81,7 +67,7 @@ public sealed class StorageFaultTests : IAsyncLifetime
         }
 
         // The gateway retries after Retry-After; the contact lands and the banner goes away.
-        var retry = await gateway.PostContactAsync(Big(refusedId!));
+        var retry = await gateway.PostContactAsync(GatewayClient.Big(refusedId!));
         Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
         Assert.False(health.Current.Degraded);
     }
@@ -91,13 +77,13 @@ public sealed class StorageFaultTests : IAsyncLifetime
     {
         var gateway = _app.CreateClient();
         gateway.DefaultRequestHeaders.Add("X-Api-Key", HelplineAppFactory.GatewayKey);
-        Assert.Equal(HttpStatusCode.Created, (await gateway.PostContactAsync(Big("before-burst"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await gateway.PostContactAsync(GatewayClient.Big("before-burst"))).StatusCode);
 
         _disk.FillAt(PageCount() + 2);
         var answers = await Task.WhenAll(Enumerable.Range(0, 32).Select(async n =>
         {
             var externalId = $"burst-{n}";
-            using var response = await gateway.PostContactAsync(Big(externalId));
+            using var response = await gateway.PostContactAsync(GatewayClient.Big(externalId));
             return (ExternalId: externalId, response.StatusCode);
         }));
 
@@ -121,9 +107,6 @@ public sealed class StorageFaultTests : IAsyncLifetime
         Assert.Null(StorageFailure.Find(new SqliteException("UNIQUE constraint failed", 19)));
         Assert.Null(StorageFailure.Find(new InvalidOperationException("a bug")));
     }
-
-    private static object Big(string externalId) =>
-        GatewayClient.Contact(externalId, channel: "Sms", message: new string('ж', 3900));
 
     private long PageCount() => (long)Pragma("page_count");
 

@@ -19,6 +19,31 @@ public static class GatewayClient
     public static Task<HttpResponseMessage> PostContactAsync(this HttpClient gateway, object body) =>
         gateway.PostAsJsonAsync("/api/v1/contacts", body);
 
+    /// <summary>An SMS with a 3,900-character message: a few of them fill a small disk.</summary>
+    public static object Big(string externalId) => Contact(externalId, channel: "Sms", message: new string('ж', 3900));
+
+    /// <summary>
+    /// Posts big contacts <c>prefix-0</c>, <c>prefix-1</c>, … until one is not accepted (at most <paramref name="max"/>),
+    /// adding each accepted one to <paramref name="acknowledged"/>; the first refusal and its external id, if any.
+    /// </summary>
+    public static async Task<(HttpResponseMessage? Refused, string? ExternalId)> PostBigUntilRefusedAsync(
+        this HttpClient gateway, string prefix, int max, ICollection<string> acknowledged)
+    {
+        for (var n = 0; n < max; n++)
+        {
+            var externalId = $"{prefix}-{n}";
+            var response = await gateway.PostContactAsync(Big(externalId));
+            if (response.StatusCode != System.Net.HttpStatusCode.Created)
+            {
+                return (response, externalId);
+            }
+
+            acknowledged.Add(externalId);
+        }
+
+        return (null, null);
+    }
+
     /// <summary>Posts a contact that must be accepted as new (201) and returns its id.</summary>
     public static async Task<long> QueueContactAsync(HelplineAppFactory factory, object contact)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Threading.Channels;
 using HelplineDashboard.Data;
 using HelplineDashboard.Features.Cases;
@@ -18,7 +19,7 @@ namespace HelplineDashboard.Features.Wallboard;
 /// The one place that computes the wallboard. It listens to the queue, escalation and presence notifiers (presence
 /// also decides which waiting contacts no one online speaks the language of), recomputes
 /// once per burst of events (events arriving while it computes fold into one more run; a slow run is followed by a
-/// rest in proportion, <see cref="WallboardOptions.RestAfter"/>), keeps the latest snapshot and
+/// rest in proportion, <see cref="WallboardOptions.RestAfterCost"/>), keeps the latest snapshot and
 /// publishes it through <see cref="WallboardNotifier"/>. Pages and the metrics hub only read the snapshot, so the
 /// database sees one computation however many screens are open. A slow timer also recomputes so "last hour" slides
 /// and a new local day starts without an event. See docs/decisions/0008-wallboard-presence-and-metrics.md.
@@ -102,6 +103,7 @@ public sealed class WallboardMetrics(
             await foreach (var _ in _pending.Reader.ReadAllAsync(stoppingToken))
             {
                 var started = time.GetTimestamp();
+                var costStarted = Stopwatch.GetTimestamp();
                 try
                 {
                     await RefreshAsync(stoppingToken);
@@ -111,10 +113,20 @@ public sealed class WallboardMetrics(
                     logger.LogError(ex, "The wallboard could not be computed; the last snapshot stays");
                 }
 
-                var rest = options.CurrentValue.RestAfter(time.GetElapsedTime(started));
+                // The least interval is the product's clock; the rest in proportion to the computation's cost is the
+                // machine's (what it cost, whatever a test's clock does meanwhile), counted from the same moment.
+                var computed = Stopwatch.GetTimestamp();
+                var paced = options.CurrentValue.RestAfterCost(Stopwatch.GetElapsedTime(costStarted, computed));
+                var rest = TimeSpan.FromMilliseconds(options.CurrentValue.MinIntervalMilliseconds) - time.GetElapsedTime(started);
                 if (rest > TimeSpan.Zero)
                 {
                     await Task.Delay(rest, time, stoppingToken);
+                }
+
+                var remaining = paced - Stopwatch.GetElapsedTime(computed);
+                if (remaining > TimeSpan.Zero)
+                {
+                    await Task.Delay(remaining, stoppingToken);
                 }
             }
         }
@@ -137,7 +149,7 @@ public sealed class WallboardMetrics(
     public async Task<WallboardSnapshot> ComputeAsync(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var started = Stopwatch.GetTimestamp();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var boards = new List<LineBoard>();
         foreach (var line in lineCatalog.All)
@@ -146,7 +158,7 @@ public sealed class WallboardMetrics(
         }
 
         var counsellors = await ComputeCounsellorsAsync(db, cancellationToken);
-        return new WallboardSnapshot(now, boards, counsellors, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return new WallboardSnapshot(now, boards, counsellors, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     private async Task<LineBoard> ComputeLineAsync(HelplineDbContext db, Line line, DateTime now, CancellationToken cancellationToken)

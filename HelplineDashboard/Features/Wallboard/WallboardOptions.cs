@@ -28,15 +28,11 @@ public sealed class WallboardOptions
     /// </summary>
     public double MaxShareOfOneCore { get; set; } = 0.25;
 
-    /// <summary>How long the metrics service rests after a computation that took <paramref name="computation"/>.</summary>
-    public TimeSpan RestAfter(TimeSpan computation)
-    {
-        var share = Math.Clamp(MaxShareOfOneCore, 0.01, 1);
-        var interval = TimeSpan.FromMilliseconds(MinIntervalMilliseconds) - computation;
-        var paced = computation * ((1 / share) - 1);
-        var rest = interval > paced ? interval : paced;
-        return rest > TimeSpan.Zero ? rest : TimeSpan.Zero;
-    }
+    /// <summary>
+    /// The rest after a computation that cost <paramref name="computation"/> so that computing takes at most
+    /// <see cref="MaxShareOfOneCore"/>; the service rests the longer of this and what remains of the least interval.
+    /// </summary>
+    public TimeSpan RestAfterCost(TimeSpan computation) => computation * ((1 / Math.Clamp(MaxShareOfOneCore, 0.01, 1)) - 1);
 
     public LineThresholds For(string line) =>
         Lines.TryGetValue(line, out var configured) ? configured.ToThresholds() : LineThresholds.Default;
