@@ -14,24 +14,26 @@ public sealed class AppUnderTest : IAsyncDisposable
 {
     private static readonly string RepoRoot = FindRepoRoot();
 
+    /// <summary>The setting <see cref="ForDatabaseAt"/> gives the app.</summary>
+    private const string DatabaseSetting = "ConnectionStrings__Helpline";
+
     private readonly IReadOnlyList<KeyValuePair<string, string>> _environment;
 
     private AppUnderTest(IReadOnlyList<KeyValuePair<string, string>> environment)
     {
         _environment = environment;
         Directory.CreateDirectory(DataDir);
+        DatabasePath = environment.LastOrDefault(e => e.Key == DatabaseSetting).Value is { } connectionString
+            ? new SqliteConnectionStringBuilder(connectionString).DataSource
+            : Path.Combine(DataDir, "helpline.db");
     }
 
     public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "helpline-tests", "process-" + Guid.NewGuid().ToString("N"));
 
     public AppProcess? Current { get; private set; }
 
-    public string DatabasePath => _environment.LastOrDefault(e => e.Key == DatabaseSetting).Value is { } connectionString
-        ? new SqliteConnectionStringBuilder(connectionString).DataSource
-        : Path.Combine(DataDir, "helpline.db");
-
-    /// <summary>The setting <see cref="ForDatabaseAt"/> gives the app.</summary>
-    private const string DatabaseSetting = "ConnectionStrings__Helpline";
+    /// <summary>The database file: in the data folder, or where <see cref="ForDatabaseAt"/> put it.</summary>
+    public string DatabasePath { get; }
 
     /// <summary>Environment for <see cref="StartAsync"/> that puts the database file (only) at <paramref name="path"/>.</summary>
     public static KeyValuePair<string, string> ForDatabaseAt(string path) => KeyValuePair.Create(DatabaseSetting, $"Data Source={path}");
