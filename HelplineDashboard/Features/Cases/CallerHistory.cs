@@ -105,9 +105,11 @@ public static class CallerHistory
     }
 
     /// <summary>
-    /// For a batch of claims, in one read: the open cases that each claimant works on the line of a caller being
-    /// claimed, which a claim joins (docs/decisions/0007-repeat-caller-claims.md). The cases are tracked, so contacts can
-    /// join them. <see cref="OpenCases.Find"/> then picks a claim's case without another query.
+    /// For a batch of claims: the open cases that each claimant works on the line of a caller being claimed, which a
+    /// claim joins (docs/decisions/0007-repeat-caller-claims.md). <see cref="OpenCases.Find"/> then picks a claim's case
+    /// without another query. The read starts from the callers' contacts (their caller-key index) and looks each one's
+    /// case up by its key, so its cost follows the callers' histories, never the claimants' open workload
+    /// (docs/decisions/0028-repeat-caller-lookup-by-caller.md).
     /// </summary>
     public static async Task<OpenCases> OpenCasesAsync(
         HelplineDbContext db, IReadOnlyCollection<(string CallerKey, string OwnerId)> callers, CancellationToken cancellationToken)
@@ -119,18 +121,27 @@ public static class CallerHistory
             return OpenCases.None;
         }
 
-        var members = await db.Contacts.AsNoTracking()
-            .Where(c => keys.Contains(c.CallerKey) && c.CaseId != null && c.Case!.Status == CaseStatus.Open
-                        && c.Case.Line == c.Line && owners.Contains(c.Case.OwnerId))
-            .Select(c => new OpenCases.Member(c.Id, c.CallerKey, c.Line, c.Case!.OwnerId, c.CaseId!.Value, c.Case.OpenedAt))
+        // A correlated EXISTS, not a join: with a join SQLite (which keeps no statistics here) may start from the
+        // owners' open cases and read every one of them for each batch.
+        var contacts = await db.Contacts.AsNoTracking()
+            .Where(c => keys.Contains(c.CallerKey) && c.CaseId != null && db.Cases.Any(k =>
+                k.Id == c.CaseId && k.Status == CaseStatus.Open && k.Line == c.Line && owners.Contains(k.OwnerId)))
+            .Select(c => new { c.Id, c.CallerKey, c.Line, CaseId = c.CaseId!.Value })
             .ToListAsync(cancellationToken);
-        if (members.Count == 0)
+        if (contacts.Count == 0)
         {
             return OpenCases.None;
         }
 
-        var caseIds = members.Select(m => m.CaseId).Distinct().ToList();
+        var caseIds = contacts.Select(m => m.CaseId).Distinct().ToList();
         var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+
+        // The claim batch reads inside its write transaction, where nothing changes between the two reads; the case's own
+        // terms are checked again so the answer holds for any caller.
+        var members = contacts
+            .Where(c => cases.TryGetValue(c.CaseId, out var k) && k.Status == CaseStatus.Open && k.Line == c.Line && owners.Contains(k.OwnerId))
+            .Select(c => new OpenCases.Member(c.Id, c.CallerKey, c.Line, cases[c.CaseId].OwnerId, c.CaseId, cases[c.CaseId].OpenedAt))
+            .ToList();
         return new OpenCases(members, cases);
     }
 
