@@ -98,9 +98,10 @@ public sealed class AccessMatrixTests(HelplineAppFactory factory) : IClassFixtur
         ["GET /api/v1/contacts/{id:long}"] = new("GET", "/api/v1/contacts/1", Answer.Unauthorized, Answer.Unauthorized, Answer.Unauthorized, Answer.Unauthorized),
         ["POST /api/v1/contacts/{externalId}/abandon"] = new("POST", "/api/v1/contacts/x/abandon", Answer.Unauthorized, Answer.Unauthorized, Answer.Unauthorized, Answer.Unauthorized),
         ["POST /api/v1/escalations/{id:guid}/status"] = new("POST", $"/api/v1/escalations/{Guid.Empty}/status", Answer.NotFound, Answer.NotFound, Answer.NotFound, Answer.NotFound),
-        // Mapped only in Development with Diagnostics:HeapEndpoint=true (the benchmark); the rule holds when it is
-        // (HeapDiagnosticsTests checks the supervisor and counsellor answers with it switched on).
+        // Mapped only in Development with Diagnostics:HeapEndpoint / RuntimeEndpoint=true (the benchmark); the rules hold
+        // when they are (HeapDiagnosticsTests checks the supervisor and counsellor answers with them switched on).
         ["GET /diagnostics/heap"] = new("GET", "/diagnostics/heap", SignInFirst, Answer.NotFound, Ok, Ok),
+        ["GET /diagnostics/runtime"] = new("GET", "/diagnostics/runtime", SignInFirst, Answer.NotFound, Ok, Ok),
         ["POST /dev/escalation-receiver/{line}/{code}"] = new("POST", "/dev/escalation-receiver/111/police", Answer.Unauthorized, Answer.Unauthorized, Answer.Unauthorized, Answer.Unauthorized),
     };
 
