@@ -203,6 +203,7 @@ public sealed class AppProcess : IAppTarget
         ("DataProtection__KeysPath", Path.Combine(dataDir, "keys")),
         ("Simulator__Enabled", "false"),
         ("Diagnostics__HeapEndpoint", "true"), // GET /diagnostics/heap for the circuits scenario (Development only)
+        ("Diagnostics__RuntimeEndpoint", "true"), // GET /diagnostics/runtime: GC and JIT counters around each load
         ($"Intake__Gateways__{GatewayName}__KeySha256", Sha256Hex(GatewayKey)),
         ($"Intake__Gateways__{GatewayName}__Lines__0", "111"),
         ($"Intake__Gateways__{GatewayName}__Lines__1", "117"),

@@ -23,6 +23,7 @@ public sealed class ClaimsScenario(AppLauncher launcher, BenchOptions options) :
     public string Setup =>
         $"{options.Claimers} hub connections (supervisor cookie) claiming {options.ClaimContacts} waiting contacts at once through the hub's Claim method, " +
         (options.ClaimWarmUpContacts > 0 ? $"after the same race on {options.ClaimWarmUpContacts} other contacts to warm the app up, " : "on a just-started app, ") +
+        (options.ClaimSettleRounds > 0 ? $"then up to {options.ClaimSettleRounds} more on {options.ClaimContacts} others each until one leaves the app's JIT fewer than {BenchOptions.SettledJitMethods} methods to compile, " : "") +
         "each picking among the first ten contacts it does not know to be taken, " +
         (options.ClaimPauseMilliseconds > 0
             ? $"pausing {options.ClaimPauseMilliseconds / 2}–{options.ClaimPauseMilliseconds * 3 / 2} ms after each answer (a counsellor's reaction, shortened)"
@@ -33,6 +34,7 @@ public sealed class ClaimsScenario(AppLauncher launcher, BenchOptions options) :
     [
         new("warmUpP50", "warm-up race on a just-started app (not measured below): claim latency p50", "ms", Decimals: 1),
         new("warmUpP99", "warm-up race on a just-started app (not measured below): claim latency p99", "ms", Decimals: 1),
+        new("settleRounds", "settling races until the JIT was quiet (unmeasured)", "", Decimals: 0),
         new("p50", "claim latency p50", "ms", Decimals: 1),
         new("p99", "claim latency p99", "ms", Target.NoMoreThan(50, "ms"), 1),
         new("wonP50", "won: claim latency p50", "ms", Decimals: 1),
@@ -50,8 +52,9 @@ public sealed class ClaimsScenario(AppLauncher launcher, BenchOptions options) :
         new("callRate", "claim calls per second", "calls/s", Decimals: 0),
         new("cpuPerCall", "app CPU per claim call", "ms", Decimals: 2),
         new("cpuPerWin", "app CPU per claim won (all calls' CPU ÷ wins)", "ms", Decimals: 1),
-        new("casesOnDisk", "cases on disk after stop (warm-up and measured contacts, one case each)", "", Decimals: 0),
+        new("casesOnDisk", "cases on disk after stop (warm-up, settling and measured contacts, one case each)", "", Decimals: 0),
         .. CpuSample.Metrics(Environment.ProcessorCount),
+        .. RuntimeProbe.Metrics,
     ];
 
     public IReadOnlyList<string> NotMeasured => [];
@@ -66,8 +69,8 @@ public sealed class ClaimsScenario(AppLauncher launcher, BenchOptions options) :
         {
             databasePath = app.DatabasePath;
             var warmUpIds = options.ClaimWarmUpContacts > 0 ? await Gateway.PostManyAsync(app, options.ClaimWarmUpContacts, cancellationToken) : [];
-            // Other callers than the warm-up's: a measured claim opens a case, it does not join a warm-up one.
-            var ids = await Gateway.PostManyAsync(app, options.ClaimContacts, cancellationToken, firstNumber: options.ClaimWarmUpContacts + 1);
+            long nextNumber = options.ClaimWarmUpContacts + 1;
+            List<long> ids = [];
             var heard = new Heard();
             var cookies = await SignIn.AsAsync(app.BaseAddress, SignIn.Supervisor, SignIn.DemoPassword, cancellationToken);
             var connections = new HubConnection[options.Claimers];
@@ -76,7 +79,7 @@ public sealed class ClaimsScenario(AppLauncher launcher, BenchOptions options) :
                 {
                     // Like a softphone that shows the queue: it hears the claims of each commit as one message.
                     connections[i] = QueueListener.Build(app.BaseAddress, cookies, "?claims=batched");
-                    connections[i].On<ClaimsHeard>("ContactsClaimed", claims => Interlocked.Add(ref heard.Claims, claims.Claims.Count));
+                    connections[i].On<ClaimsHeard>("ContactsClaimed", claims => Interlocked.Add(ref heard.Claims, claims.Claims.GetArrayLength()));
                     await connections[i].StartAsync(ct);
                 });
 
@@ -94,12 +97,19 @@ public sealed class ClaimsScenario(AppLauncher launcher, BenchOptions options) :
                     await heard.WaitForAsync(warmUp.Winners.Count * (long)connections.Length, cancellationToken);
                 }
 
+                var runtime = await RuntimeProbe.StartAsync(app, cancellationToken);
+                nextNumber = await SettleAsync(app, connections, runtime, heard, nextNumber, result, cancellationToken);
+
+                // Other callers than the warm-up's: a measured claim opens a case, it does not join a warm-up one.
+                ids = await Gateway.PostManyAsync(app, options.ClaimContacts, cancellationToken, firstNumber: nextNumber);
                 var heardBefore = Interlocked.Read(ref heard.Claims);
+                await runtime.RestartAsync(cancellationToken);
                 var cpu = CpuSample.Take(app);
                 var clock = Stopwatch.StartNew();
                 await RaceAsync(connections, ids, race, seed: 0, cancellationToken);
                 var elapsed = clock.Elapsed.TotalSeconds;
                 var cpuAfter = CpuSample.Take(app);
+                await runtime.ReportAsync(elapsed, result, cancellationToken);
                 var appCpuMs = (cpuAfter.App - cpu.App).TotalMilliseconds;
                 result.Values["rate"] = race.Winners.Count / elapsed;
                 result.Values["callRate"] = race.Latencies.Count / elapsed;
@@ -147,6 +157,48 @@ public sealed class ClaimsScenario(AppLauncher launcher, BenchOptions options) :
         return result;
     }
 
+    /// <summary>
+    /// Unmeasured races on other contacts after the warm-up, each followed by an idle moment for the JIT, until one
+    /// leaves the JIT fewer than <see cref="BenchOptions.SettledJitMethods"/> methods to compile: the tiered JIT takes
+    /// its hot paths through instrumented code to optimised code in steps, each needing more calls. Returns the next
+    /// free caller number.
+    /// </summary>
+    private async Task<long> SettleAsync(
+        IAppTarget app, HubConnection[] connections, RuntimeProbe runtime, Heard heard, long nextNumber, RunResult result, CancellationToken cancellationToken)
+    {
+        var compiled = new List<long>();
+        await runtime.WaitForQuietJitAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20), cancellationToken);
+        for (var round = 1; round <= options.ClaimSettleRounds; round++)
+        {
+            if (await runtime.JitMethodsAsync(cancellationToken) is not { } before)
+            {
+                break; // --url: the app's counters cannot be read
+            }
+
+            var ids = await Gateway.PostManyAsync(app, options.ClaimContacts, cancellationToken, firstNumber: nextNumber);
+            nextNumber += options.ClaimContacts;
+            var heardBefore = Interlocked.Read(ref heard.Claims);
+            var race = new Race();
+            await RaceAsync(connections, ids, race, seed: 2_000 + round, cancellationToken);
+            await heard.WaitForAsync(heardBefore + race.Winners.Count * (long)connections.Length, cancellationToken);
+            await runtime.WaitForQuietJitAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20), cancellationToken);
+            compiled.Add((await runtime.JitMethodsAsync(cancellationToken) ?? before) - before);
+            if (compiled[^1] < BenchOptions.SettledJitMethods)
+            {
+                break;
+            }
+        }
+
+        result.Values["settleRounds"] = compiled.Count;
+        if (compiled.Count > 0)
+        {
+            result.Facts["settling races (unmeasured, 1 idle second for the JIT after each): methods JIT-compiled in each"] =
+                string.Join(", ", compiled.Select(c => c.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return nextNumber;
+    }
+
     /// <summary>Every claimer claims from <paramref name="ids"/> until none is left or <see cref="RaceTimeout"/> passes.</summary>
     private async Task RaceAsync(HubConnection[] connections, List<long> ids, Race race, int seed, CancellationToken cancellationToken)
     {
@@ -174,7 +226,7 @@ public sealed class ClaimsScenario(AppLauncher launcher, BenchOptions options) :
             }
 
             first = false;
-            var open = ids.Where(id => !race.Taken.ContainsKey(id)).Take(10).ToList();
+            var open = race.FirstOpen(ids, 10);
             if (open.Count == 0)
             {
                 return;
@@ -221,7 +273,42 @@ public sealed class ClaimsScenario(AppLauncher launcher, BenchOptions options) :
 
     private sealed class Race
     {
+        private int _front;
+
         public ConcurrentDictionary<long, byte> Taken { get; } = new();
+
+        /// <summary>
+        /// The first <paramref name="count"/> of <paramref name="ids"/> not known to be taken. A contact once known taken
+        /// stays taken, so the ids before the front (all taken) are not looked at again: the same pick as scanning from the
+        /// start, without the harness's CPU growing with the taken prefix (it took the app's cores).
+        /// </summary>
+        public List<long> FirstOpen(List<long> ids, int count)
+        {
+            var front = Volatile.Read(ref _front);
+            while (front < ids.Count && Taken.ContainsKey(ids[front]))
+            {
+                front++;
+            }
+
+            for (var seen = Volatile.Read(ref _front); seen < front; seen = Volatile.Read(ref _front))
+            {
+                if (Interlocked.CompareExchange(ref _front, front, seen) == seen)
+                {
+                    break;
+                }
+            }
+
+            var open = new List<long>(count);
+            for (var i = front; i < ids.Count && open.Count < count; i++)
+            {
+                if (!Taken.ContainsKey(ids[i]))
+                {
+                    open.Add(ids[i]);
+                }
+            }
+
+            return open;
+        }
 
         public ConcurrentDictionary<long, int> Winners { get; } = new();
 
@@ -254,8 +341,8 @@ public sealed class ClaimsScenario(AppLauncher launcher, BenchOptions options) :
         Other,
     }
 
-    /// <summary>The hub's ContactsClaimed: the claims of one line committed together.</summary>
-    private sealed record ClaimsHeard(string Line, List<System.Text.Json.JsonElement> Claims);
+    /// <summary>The hub's ContactsClaimed: the claims of one line committed together (only counted, so read as one JSON array).</summary>
+    private sealed record ClaimsHeard(string Line, System.Text.Json.JsonElement Claims);
 
     /// <summary>The hub's answer to Claim (status as a string: Won, AlreadyClaimed, Abandoned, NotFound).</summary>
     private sealed record ClaimAnswer(string Status, long? CaseId, string? ClaimedByName);

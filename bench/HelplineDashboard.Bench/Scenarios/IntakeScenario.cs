@@ -33,6 +33,7 @@ public sealed class IntakeScenario(AppLauncher launcher, BenchOptions options) :
         new("ratioFull", "app ÷ FULL floor", "×", Decimals: 2),
         new("ratioNormal", "app ÷ NORMAL floor", "×", Decimals: 2),
         .. CpuSample.Metrics(Environment.ProcessorCount),
+        .. RuntimeProbe.Metrics,
         new("cpuPerContact", "app CPU per acknowledged contact", "ms", Decimals: 2),
     ];
 
@@ -61,9 +62,12 @@ public sealed class IntakeScenario(AppLauncher launcher, BenchOptions options) :
                 warmedUp += (await LoadAsync(gateway, bodies, TimeSpan.FromSeconds(options.WarmUpSeconds), cancellationToken)).Created;
             }
 
+            var runtime = await RuntimeProbe.StartAsync(app, cancellationToken);
             var cpu = CpuSample.Take(app);
             load = await LoadAsync(gateway, bodies, TimeSpan.FromSeconds(options.Seconds), cancellationToken);
-            CpuSample.Take(app).Report(cpu, app, result);
+            var cpuAfter = CpuSample.Take(app);
+            cpuAfter.Report(cpu, app, result);
+            await runtime.ReportAsync(Stopwatch.GetElapsedTime(cpu.At, cpuAfter.At).TotalSeconds, result, cancellationToken);
         }
 
         load.Latencies.Sort();

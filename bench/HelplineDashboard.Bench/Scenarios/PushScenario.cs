@@ -44,6 +44,7 @@ public sealed class PushScenario(AppLauncher launcher, BenchOptions options) : I
         .. QueuePages.Metrics(options.QueuePages),
         .. (options.ClaimAfter is null ? [] : ClaimMetrics),
         .. CpuSample.Metrics(Environment.ProcessorCount),
+        .. RuntimeProbe.Metrics,
     ];
 
     private static readonly Metric[] ClaimMetrics =
@@ -123,6 +124,7 @@ public sealed class PushScenario(AppLauncher launcher, BenchOptions options) : I
             var errorKinds = new ConcurrentDictionary<string, int>();
             var total = options.PushRate * options.Seconds;
             var posts = new List<Task>(total);
+            var runtime = await RuntimeProbe.StartAsync(app, cancellationToken);
             var cpu = CpuSample.Take(app);
             var chromiumCpu = pages is null ? TimeSpan.Zero : BrowserPriority.ChromiumCpu();
             pool?.StartSampling(TimeSpan.FromMilliseconds(100));
@@ -134,6 +136,7 @@ public sealed class PushScenario(AppLauncher launcher, BenchOptions options) : I
             var postingTime = await PaceAsync(total, () => posts.Add(PostAsync(bodies.Next())));
             await Task.WhenAll(posts);
             var cpuAfter = CpuSample.Take(app);
+            await runtime.ReportAsync(Stopwatch.GetElapsedTime(cpu.At, cpuAfter.At).TotalSeconds, result, cancellationToken);
             if (pages is not null)
             {
                 await pages.LoadEndedAsync();

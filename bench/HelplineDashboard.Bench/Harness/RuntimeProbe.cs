@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using HelplineDashboard.Bench.Results;
+
+namespace HelplineDashboard.Bench.Harness;
+
+/// <summary>
+/// What the app's GC and JIT took of a load: the app's own counters (<c>GET /diagnostics/runtime</c>, Development only,
+/// switched on for apps the harness starts) read before and after it. Collections and pause time tell a tail made by GC
+/// pauses from one made by queueing. The JIT's figures tell whether a warm-up was long enough. With <c>--url</c> the
+/// counters are not read.
+/// </summary>
+public sealed class RuntimeProbe
+{
+    private readonly HttpClient? _http;
+    private Reading? _start;
+
+    private RuntimeProbe(HttpClient? http, Reading? start)
+    {
+        _http = http;
+        _start = start;
+    }
+
+    public static IEnumerable<Metric> Metrics =>
+    [
+        new("gcPause", "app GC pauses during load (share of wall time)", "%", Decimals: 1),
+        new("gcCollections", "app GC collections during load (all generations)", "", Decimals: 0),
+        new("allocated", "app allocations during load", "MB/s", Decimals: 0),
+        new("jitMethods", "app methods JIT-compiled during load (0 once warmed up)", "", Decimals: 0),
+    ];
+
+    /// <summary>Signs in as the demo supervisor and takes the first reading; reads nothing for an app the harness did not start.</summary>
+    public static async Task<RuntimeProbe> StartAsync(IAppTarget app, CancellationToken cancellationToken)
+    {
+        if (app.ProcessId is null)
+        {
+            return new RuntimeProbe(null, null);
+        }
+
+        var cookies = await SignIn.AsAsync(app.BaseAddress, SignIn.Supervisor, SignIn.DemoPassword, cancellationToken);
+        var http = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false })
+        {
+            BaseAddress = app.BaseAddress,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        return new RuntimeProbe(http, await ReadAsync(http, cancellationToken));
+    }
+
+    /// <summary>Takes the first reading again: the load starts now.</summary>
+    public async Task RestartAsync(CancellationToken cancellationToken)
+    {
+        if (_http is not null)
+        {
+            _start = await ReadAsync(_http, cancellationToken);
+        }
+    }
+
+    /// <summary>Methods the app has JIT-compiled since it started; null when the counters cannot be read (<c>--url</c>).</summary>
+    public async Task<long?> JitMethodsAsync(CancellationToken cancellationToken) =>
+        _http is null ? null : (await ReadAsync(_http, cancellationToken)).JitCompiledMethods;
+
+    /// <summary>
+    /// Waits until the app's JIT has compiled nothing for <paramref name="quiet"/> (its background tier-up of what the
+    /// last load made hot has drained), or <paramref name="atMost"/> passes.
+    /// </summary>
+    public async Task WaitForQuietJitAsync(TimeSpan quiet, TimeSpan atMost, CancellationToken cancellationToken)
+    {
+        if (_http is null)
+        {
+            return;
+        }
+
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var last = await JitMethodsAsync(cancellationToken);
+        var since = System.Diagnostics.Stopwatch.StartNew();
+        while (since.Elapsed < quiet && waited.Elapsed < atMost)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+            var now = await JitMethodsAsync(cancellationToken);
+            if (now != last)
+            {
+                last = now;
+                since.Restart();
+            }
+        }
+    }
+
+    /// <summary>Takes the second reading and adds the load's GC and JIT figures, <paramref name="seconds"/> being the load's wall time.</summary>
+    public async Task ReportAsync(double seconds, RunResult result, CancellationToken cancellationToken)
+    {
+        if (_http is null || _start is null)
+        {
+            return;
+        }
+
+        using (_http)
+        {
+            var end = await ReadAsync(_http, cancellationToken);
+            var gen0 = end.Gen0Collections - _start.Gen0Collections;
+            var gen1 = end.Gen1Collections - _start.Gen1Collections;
+            var gen2 = end.Gen2Collections - _start.Gen2Collections;
+            var pause = end.GcPauseMilliseconds - _start.GcPauseMilliseconds;
+            result.Values["gcPause"] = 100 * pause / 1000 / seconds;
+            result.Values["gcCollections"] = gen0;
+            result.Values["allocated"] = (end.AllocatedBytes - _start.AllocatedBytes) / 1e6 / seconds;
+            result.Values["jitMethods"] = end.JitCompiledMethods - _start.JitCompiledMethods;
+            var gen0Size = end.GcGen0SizeBytes > 0 ? string.Create(CultureInfo.InvariantCulture, $", gen0 size {end.GcGen0SizeBytes / 1_048_576} MB") : "";
+            result.Facts["app GC and JIT during load"] = string.Create(CultureInfo.InvariantCulture,
+                $"collections {gen0:N0} (of which gen1 {gen1:N0}, gen2 {gen2:N0}), paused {pause:N0} ms in {seconds:N1} s; JIT {end.JitCompiledMethods - _start.JitCompiledMethods:N0} methods in {end.JitMilliseconds - _start.JitMilliseconds:N0} ms; {(end.ServerGc ? "server" : "workstation")} GC, {end.GcHeapCount} heaps, dynamic adaptation (DATAS) {(end.GcDynamicAdaptationMode == 1 ? "on" : "off")}{gen0Size}");
+        }
+    }
+
+    private static async Task<Reading> ReadAsync(HttpClient http, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync("diagnostics/runtime", cancellationToken);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"GET /diagnostics/runtime answered {(int)response.StatusCode}; the app must run in Development with Diagnostics:RuntimeEndpoint=true.");
+        }
+
+        return await response.Content.ReadFromJsonAsync<Reading>(cancellationToken)
+            ?? throw new InvalidOperationException("GET /diagnostics/runtime answered nothing.");
+    }
+
+    private sealed record Reading(
+        int Gen0Collections,
+        int Gen1Collections,
+        int Gen2Collections,
+        double GcPauseMilliseconds,
+        long AllocatedBytes,
+        long JitCompiledMethods,
+        double JitMilliseconds,
+        bool ServerGc,
+        long GcHeapCount,
+        long GcDynamicAdaptationMode,
+        long GcGen0SizeBytes);
+}
