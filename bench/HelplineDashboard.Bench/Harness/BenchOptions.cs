@@ -65,15 +65,19 @@ public sealed record BenchOptions
     public int ClaimWarmUpContacts { get; init; } = 5000;
 
     /// <summary>
-    /// Claim race: after the warm-up race, at most this many more unmeasured races on <see cref="ClaimContacts"/> other
-    /// contacts each, until one leaves the JIT fewer than <see cref="SettledJitMethods"/> methods to compile (read from
-    /// the app's runtime counters; the JIT is given an idle second after each). 5,000 contacts were not enough: the
-    /// measured race still saw ~1,100 methods compiled (about 1.7 s of JIT) while it ran. 0: none.
+    /// After the warm-up, at most this many more unmeasured stretches of the same load (claims: races on
+    /// <see cref="ClaimContacts"/> other contacts; push and intake: <see cref="SettleSeconds"/> s each), until one leaves
+    /// the app's JIT fewer than <see cref="SettledJitMethods"/> methods to compile (read from the app's runtime counters;
+    /// the JIT gets an idle second after each). The fixed warm-ups were not enough: the measured claim race still saw
+    /// ~1,100 methods compiled (about 1.7 s of JIT) while it ran, the measured push load ~4,500. 0: none.
     /// </summary>
-    public int ClaimSettleRounds { get; init; } = 8;
+    public int SettleRounds { get; init; } = 8;
 
-    /// <summary>A settling race that JIT-compiles fewer methods than this ends the settling.</summary>
+    /// <summary>A settling stretch that JIT-compiles fewer methods than this ends the settling.</summary>
     public const int SettledJitMethods = 50;
+
+    /// <summary>Push and intake: the length of each settling stretch of load.</summary>
+    public const int SettleSeconds = 5;
 
     /// <summary>
     /// Claim race: how long a claimer pauses after each answer before its next claim, on average (each pause is drawn
@@ -128,7 +132,7 @@ public sealed record BenchOptions
                 "--connections" => options with { IntakeConnections = PositiveInt(name, Value()) },
                 "--claimers" => options with { Claimers = PositiveInt(name, Value()) },
                 "--claim-contacts" => options with { ClaimContacts = PositiveInt(name, Value()) },
-                "--claim-settle-rounds" => options with { ClaimSettleRounds = int.TryParse(Value(), out var rounds) && rounds >= 0 ? rounds : throw new ArgumentException($"{name} needs a whole number ≥ 0.") },
+                "--settle-rounds" => options with { SettleRounds = int.TryParse(Value(), out var rounds) && rounds >= 0 ? rounds : throw new ArgumentException($"{name} needs a whole number ≥ 0.") },
                 "--claim-warm-up" => options with { ClaimWarmUpContacts = int.TryParse(Value(), out var warm) && warm >= 0 ? warm : throw new ArgumentException($"{name} needs a whole number ≥ 0.") },
                 "--claim-pause" => options with { ClaimPauseMilliseconds = int.TryParse(Value(), out var pause) && pause >= 0 ? pause : throw new ArgumentException($"{name} needs a whole number of milliseconds ≥ 0.") },
                 "--circuits" => options with { Circuits = PositiveInt(name, Value()) },
@@ -167,7 +171,8 @@ public sealed record BenchOptions
           --claimers N         concurrent hub claimers for claims (default 200)
           --claim-contacts N   waiting contacts for claims (default 1000)
           --claim-warm-up N    claims: an unmeasured race on N other contacts first (default 5000; 0: none)
-          --claim-settle-rounds N  claims: then up to N more unmeasured races until the JIT is quiet (default 8; 0: none)
+          --settle-rounds N    push, intake, claims: after the warm-up, up to N more unmeasured stretches of load
+                               until the app's JIT is quiet (default 8; 0: none)
           --claim-pause MS     claims: each claimer pauses MS on average (0.5-1.5 x) after each answer
                                (default 0: a closed loop, the next claim the moment the answer arrives)
           --circuits N         counsellor pages in Chromium for circuits (default 100)

@@ -47,6 +47,50 @@ public sealed class RuntimeProbe
         return new RuntimeProbe(http, await ReadAsync(http, cancellationToken));
     }
 
+    /// <summary>Push and intake: how many settling stretches followed the fixed warm-up.</summary>
+    public static Metric SettleMetric { get; } =
+        new("settleRounds", $"settling stretches of load until the JIT was quiet ({BenchOptions.SettleSeconds} s each, unmeasured)", "", Decimals: 0);
+
+    /// <summary>
+    /// Push and intake's warm-up: <paramref name="load"/> for <paramref name="warmUpSeconds"/>, then for
+    /// <see cref="BenchOptions.SettleSeconds"/> at a time, at most <paramref name="settleRounds"/> times, each followed by
+    /// an idle moment for the JIT, until a stretch leaves it fewer than <see cref="BenchOptions.SettledJitMethods"/>
+    /// methods to compile. Reports the methods compiled in each stretch. Without the counters (<c>--url</c>) only the
+    /// fixed warm-up runs.
+    /// </summary>
+    public async Task WarmUpAsync(int warmUpSeconds, int settleRounds, Func<int, Task> load, RunResult result, CancellationToken cancellationToken)
+    {
+        if (warmUpSeconds <= 0)
+        {
+            return;
+        }
+
+        var compiled = new List<long>();
+        var seconds = warmUpSeconds;
+        for (var round = 0; round <= settleRounds; round++)
+        {
+            var before = await JitMethodsAsync(cancellationToken);
+            await load(seconds);
+            if (before is null)
+            {
+                return;
+            }
+
+            await WaitForQuietJitAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20), cancellationToken);
+            compiled.Add((await JitMethodsAsync(cancellationToken) ?? before.Value) - before.Value);
+            if (compiled[^1] < BenchOptions.SettledJitMethods)
+            {
+                break;
+            }
+
+            seconds = BenchOptions.SettleSeconds;
+        }
+
+        result.Values["settleRounds"] = compiled.Count - 1;
+        result.Facts[$"warm-up ({warmUpSeconds} s, then {BenchOptions.SettleSeconds} s stretches until the JIT is quiet): methods JIT-compiled in each"] =
+            string.Join(", ", compiled.Select(c => c.ToString("N0", CultureInfo.InvariantCulture)));
+    }
+
     /// <summary>Takes the first reading again: the load starts now.</summary>
     public async Task RestartAsync(CancellationToken cancellationToken)
     {

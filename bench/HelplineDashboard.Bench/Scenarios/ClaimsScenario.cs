@@ -23,7 +23,7 @@ public sealed class ClaimsScenario(AppLauncher launcher, BenchOptions options) :
     public string Setup =>
         $"{options.Claimers} hub connections (supervisor cookie) claiming {options.ClaimContacts} waiting contacts at once through the hub's Claim method, " +
         (options.ClaimWarmUpContacts > 0 ? $"after the same race on {options.ClaimWarmUpContacts} other contacts to warm the app up, " : "on a just-started app, ") +
-        (options.ClaimSettleRounds > 0 ? $"then up to {options.ClaimSettleRounds} more on {options.ClaimContacts} others each until one leaves the app's JIT fewer than {BenchOptions.SettledJitMethods} methods to compile, " : "") +
+        (options.SettleRounds > 0 ? $"then up to {options.SettleRounds} more on {options.ClaimContacts} others each until one leaves the app's JIT fewer than {BenchOptions.SettledJitMethods} methods to compile, " : "") +
         "each picking among the first ten contacts it does not know to be taken, " +
         (options.ClaimPauseMilliseconds > 0
             ? $"pausing {options.ClaimPauseMilliseconds / 2}–{options.ClaimPauseMilliseconds * 3 / 2} ms after each answer (a counsellor's reaction, shortened)"
@@ -168,7 +168,7 @@ public sealed class ClaimsScenario(AppLauncher launcher, BenchOptions options) :
     {
         var compiled = new List<long>();
         await runtime.WaitForQuietJitAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20), cancellationToken);
-        for (var round = 1; round <= options.ClaimSettleRounds; round++)
+        for (var round = 1; round <= options.SettleRounds; round++)
         {
             if (await runtime.JitMethodsAsync(cancellationToken) is not { } before)
             {

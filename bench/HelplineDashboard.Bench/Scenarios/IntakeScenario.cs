@@ -18,7 +18,7 @@ public sealed class IntakeScenario(AppLauncher launcher, BenchOptions options) :
     public string Title => "2. Durable intake";
 
     public string Setup =>
-        $"{options.IntakeConnections} gateway connections posting distinct contacts back to back for {options.Seconds} s (after {options.WarmUpSeconds} s of the same, unmeasured); " +
+        $"{options.IntakeConnections} gateway connections posting distinct contacts back to back for {options.Seconds} s (after {options.WarmUpSeconds} s of the same, unmeasured, then up to {options.SettleRounds} stretches of {BenchOptions.SettleSeconds} s more until the app's JIT is quiet); " +
         $"then a bare SQLite loop (1 row per transaction, WAL, one connection, Contacts schema) for {options.FloorSeconds} s per synchronous setting, same folder";
 
     public IReadOnlyList<Metric> Metrics { get; } =
@@ -33,6 +33,7 @@ public sealed class IntakeScenario(AppLauncher launcher, BenchOptions options) :
         new("ratioFull", "app ÷ FULL floor", "×", Decimals: 2),
         new("ratioNormal", "app ÷ NORMAL floor", "×", Decimals: 2),
         .. CpuSample.Metrics(Environment.ProcessorCount),
+        RuntimeProbe.SettleMetric,
         .. RuntimeProbe.Metrics,
         new("cpuPerContact", "app CPU per acknowledged contact", "ms", Decimals: 2),
     ];
@@ -57,12 +58,10 @@ public sealed class IntakeScenario(AppLauncher launcher, BenchOptions options) :
             }
 
             // The same load, unmeasured, while a just-started app's tiered JIT settles (bench/README.md, claims).
-            if (options.WarmUpSeconds > 0)
-            {
-                warmedUp += (await LoadAsync(gateway, bodies, TimeSpan.FromSeconds(options.WarmUpSeconds), cancellationToken)).Created;
-            }
-
             var runtime = await RuntimeProbe.StartAsync(app, cancellationToken);
+            await runtime.WarmUpAsync(options.WarmUpSeconds, options.SettleRounds, async seconds =>
+                warmedUp += (await LoadAsync(gateway, bodies, TimeSpan.FromSeconds(seconds), cancellationToken)).Created, result, cancellationToken);
+            await runtime.RestartAsync(cancellationToken);
             var cpu = CpuSample.Take(app);
             load = await LoadAsync(gateway, bodies, TimeSpan.FromSeconds(options.Seconds), cancellationToken);
             var cpuAfter = CpuSample.Take(app);

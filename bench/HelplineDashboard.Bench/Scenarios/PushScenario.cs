@@ -21,7 +21,7 @@ public sealed class PushScenario(AppLauncher launcher, BenchOptions options) : I
     public string Title => "1. Live push";
 
     public string Setup =>
-        $"{options.HubClients} hub clients (WebSockets, supervisor cookie, both lines), gateway posting {options.PushRate} contacts/s for {options.Seconds} s (after {options.WarmUpSeconds} s of the same, unmeasured); latency from the 201 to ContactQueued at each client" +
+        $"{options.HubClients} hub clients (WebSockets, supervisor cookie, both lines), gateway posting {options.PushRate} contacts/s for {options.Seconds} s (after {options.WarmUpSeconds} s of the same, unmeasured, then up to {options.SettleRounds} stretches of {BenchOptions.SettleSeconds} s more until the app's JIT is quiet); latency from the 201 to ContactQueued at each client" +
         (options.QueuePages > 0
             ? $"; {options.QueuePages} counsellors' queue pages in headless Chromium (a browser context each, all languages, nice +{options.BrowserNice}, " +
               $"viewport sized for {options.QueueWindowRows} queue rows), latency from the 201 to the row in each page's DOM (MutationObserver)"
@@ -44,6 +44,7 @@ public sealed class PushScenario(AppLauncher launcher, BenchOptions options) : I
         .. QueuePages.Metrics(options.QueuePages),
         .. (options.ClaimAfter is null ? [] : ClaimMetrics),
         .. CpuSample.Metrics(Environment.ProcessorCount),
+        RuntimeProbe.SettleMetric,
         .. RuntimeProbe.Metrics,
     ];
 
@@ -107,24 +108,25 @@ public sealed class PushScenario(AppLauncher launcher, BenchOptions options) : I
             // A paced warm-up at the load's rate, unmeasured: a just-started app compiles its hot paths again
             // (tiered JIT) during its first seconds of load, as the claim race showed (bench/README.md, claims).
             var warmedUp = 0;
-            if (options.WarmUpSeconds > 0)
+            var runtime = await RuntimeProbe.StartAsync(app, cancellationToken);
+            await runtime.WarmUpAsync(options.WarmUpSeconds, options.SettleRounds, async seconds =>
             {
                 var warming = new List<Task>();
-                await PaceAsync(options.PushRate * options.WarmUpSeconds, () => warming.Add(WarmUpAsync(bodies.Next())));
+                await PaceAsync(options.PushRate * seconds, () => warming.Add(WarmUpAsync(bodies.Next())));
                 await Task.WhenAll(warming);
                 await WaitForDeliveriesAsync(listeners, WarmUpContacts + warmedUp, cancellationToken);
                 if (pool is not null)
                 {
                     await pool.DrainAsync(DrainTimeout, cancellationToken);
                 }
-            }
+            }, result, cancellationToken);
 
             var answered = new ConcurrentDictionary<long, long>();
             var errors = 0;
             var errorKinds = new ConcurrentDictionary<string, int>();
             var total = options.PushRate * options.Seconds;
             var posts = new List<Task>(total);
-            var runtime = await RuntimeProbe.StartAsync(app, cancellationToken);
+            await runtime.RestartAsync(cancellationToken);
             var cpu = CpuSample.Take(app);
             var chromiumCpu = pages is null ? TimeSpan.Zero : BrowserPriority.ChromiumCpu();
             pool?.StartSampling(TimeSpan.FromMilliseconds(100));
