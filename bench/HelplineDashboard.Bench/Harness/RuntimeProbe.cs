@@ -53,10 +53,8 @@ public sealed class RuntimeProbe
 
     /// <summary>
     /// Push and intake's warm-up: <paramref name="load"/> for <paramref name="warmUpSeconds"/>, then for
-    /// <see cref="BenchOptions.SettleSeconds"/> at a time, at most <paramref name="settleRounds"/> times, each followed by
-    /// an idle moment for the JIT, until a stretch leaves it fewer than <see cref="BenchOptions.SettledJitMethods"/>
-    /// methods to compile. Reports the methods compiled in each stretch. Without the counters (<c>--url</c>) only the
-    /// fixed warm-up runs.
+    /// <see cref="BenchOptions.SettleSeconds"/> at a time (see <see cref="SettleAsync"/>), and reports the methods
+    /// compiled in each stretch. Without the counters (<c>--url</c>) only the fixed warm-up runs.
     /// </summary>
     public async Task WarmUpAsync(int warmUpSeconds, int settleRounds, Func<int, Task> load, RunResult result, CancellationToken cancellationToken)
     {
@@ -65,30 +63,44 @@ public sealed class RuntimeProbe
             return;
         }
 
-        var compiled = new List<long>();
-        var seconds = warmUpSeconds;
-        for (var round = 0; round <= settleRounds; round++)
+        if (_http is null)
         {
-            var before = await JitMethodsAsync(cancellationToken);
-            await load(seconds);
-            if (before is null)
-            {
-                return;
-            }
+            await load(warmUpSeconds);
+            return;
+        }
 
-            await WaitForQuietJitAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20), cancellationToken);
-            compiled.Add((await JitMethodsAsync(cancellationToken) ?? before.Value) - before.Value);
-            if (compiled[^1] < BenchOptions.SettledJitMethods)
+        var compiled = await SettleAsync(settleRounds + 1, round => load(round == 1 ? warmUpSeconds : BenchOptions.SettleSeconds), cancellationToken);
+        result.Values["settleRounds"] = compiled.Count - 1;
+        result.Facts[$"warm-up ({warmUpSeconds} s, then {BenchOptions.SettleSeconds} s stretches until the JIT is quiet): methods JIT-compiled in each"] =
+            string.Join(", ", compiled.Select(c => c.ToString("N0", CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="stretch"/> (given its round, from 1) at most <paramref name="rounds"/> times, each followed by
+    /// an idle moment for the JIT, until one leaves the JIT fewer than <see cref="BenchOptions.SettledJitMethods"/> methods
+    /// to compile: the tiered JIT takes hot paths through instrumented code to optimised code in steps, each needing
+    /// more calls. Returns the methods compiled in each round; none is run without the counters (<c>--url</c>).
+    /// </summary>
+    public async Task<IReadOnlyList<long>> SettleAsync(int rounds, Func<int, Task> stretch, CancellationToken cancellationToken)
+    {
+        var compiled = new List<long>();
+        for (var round = 1; round <= rounds; round++)
+        {
+            if (await JitMethodsAsync(cancellationToken) is not { } before)
             {
                 break;
             }
 
-            seconds = BenchOptions.SettleSeconds;
+            await stretch(round);
+            await WaitForQuietJitAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20), cancellationToken);
+            compiled.Add((await JitMethodsAsync(cancellationToken) ?? before) - before);
+            if (compiled[^1] < BenchOptions.SettledJitMethods)
+            {
+                break;
+            }
         }
 
-        result.Values["settleRounds"] = compiled.Count - 1;
-        result.Facts[$"warm-up ({warmUpSeconds} s, then {BenchOptions.SettleSeconds} s stretches until the JIT is quiet): methods JIT-compiled in each"] =
-            string.Join(", ", compiled.Select(c => c.ToString("N0", CultureInfo.InvariantCulture)));
+        return compiled;
     }
 
     /// <summary>Takes the first reading again: the load starts now.</summary>

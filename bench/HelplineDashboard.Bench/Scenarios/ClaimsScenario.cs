@@ -158,36 +158,23 @@ public sealed class ClaimsScenario(AppLauncher launcher, BenchOptions options) :
     }
 
     /// <summary>
-    /// Unmeasured races on other contacts after the warm-up, each followed by an idle moment for the JIT, until one
-    /// leaves the JIT fewer than <see cref="BenchOptions.SettledJitMethods"/> methods to compile: the tiered JIT takes
-    /// its hot paths through instrumented code to optimised code in steps, each needing more calls. Returns the next
-    /// free caller number.
+    /// Unmeasured races on other contacts after the warm-up, until one leaves the app's JIT almost nothing to compile
+    /// (<see cref="RuntimeProbe.SettleAsync"/>). Returns the next free caller number.
     /// </summary>
     private async Task<long> SettleAsync(
         IAppTarget app, HubConnection[] connections, RuntimeProbe runtime, Heard heard, long nextNumber, RunResult result, CancellationToken cancellationToken)
     {
-        var compiled = new List<long>();
+        // What the warm-up race made hot is compiled first, so the rounds count only what they add.
         await runtime.WaitForQuietJitAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20), cancellationToken);
-        for (var round = 1; round <= options.SettleRounds; round++)
+        var compiled = await runtime.SettleAsync(options.SettleRounds, async round =>
         {
-            if (await runtime.JitMethodsAsync(cancellationToken) is not { } before)
-            {
-                break; // --url: the app's counters cannot be read
-            }
-
             var ids = await Gateway.PostManyAsync(app, options.ClaimContacts, cancellationToken, firstNumber: nextNumber);
             nextNumber += options.ClaimContacts;
             var heardBefore = Interlocked.Read(ref heard.Claims);
             var race = new Race();
             await RaceAsync(connections, ids, race, seed: 2_000 + round, cancellationToken);
             await heard.WaitForAsync(heardBefore + race.Winners.Count * (long)connections.Length, cancellationToken);
-            await runtime.WaitForQuietJitAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20), cancellationToken);
-            compiled.Add((await runtime.JitMethodsAsync(cancellationToken) ?? before) - before);
-            if (compiled[^1] < BenchOptions.SettledJitMethods)
-            {
-                break;
-            }
-        }
+        }, cancellationToken);
 
         result.Values["settleRounds"] = compiled.Count;
         if (compiled.Count > 0)
