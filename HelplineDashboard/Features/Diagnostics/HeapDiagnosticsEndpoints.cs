@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime;
 using System.Runtime.CompilerServices;
 using HelplineDashboard.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
 
 namespace HelplineDashboard.Features.Diagnostics;
 
@@ -47,29 +48,30 @@ public static class HeapDiagnosticsEndpoints
             return endpoints;
         }
 
+        if (configuration.GetValue<bool>(EnabledKey))
+        {
+            endpoints.MapGet("/diagnostics/heap", ReadHeap).RequireAuthorization(SupervisorsAndAdministrators);
+        }
+
         if (configuration.GetValue<bool>(RuntimeEnabledKey))
         {
-            endpoints.MapGet("/diagnostics/runtime", ReadRuntime)
-                .RequireAuthorization(policy => policy.RequireRole(Roles.Supervisor, Roles.Admin));
+            endpoints.MapGet("/diagnostics/runtime", ReadRuntime).RequireAuthorization(SupervisorsAndAdministrators);
         }
 
-        if (!configuration.GetValue<bool>(EnabledKey))
-        {
-            return endpoints;
-        }
-
-        endpoints.MapGet("/diagnostics/heap", () =>
-            {
-                GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-                GC.WaitForPendingFinalizers();
-                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-                var total = GC.GetTotalMemory(forceFullCollection: true);
-                var info = GC.GetGCMemoryInfo(GCKind.FullBlocking);
-                return TypedResults.Ok(new HeapReading(total, info.HeapSizeBytes, info.FragmentedBytes, GC.CollectionCount(2)));
-            })
-            .RequireAuthorization(policy => policy.RequireRole(Roles.Supervisor, Roles.Admin));
         return endpoints;
+    }
+
+    private static void SupervisorsAndAdministrators(AuthorizationPolicyBuilder policy) => policy.RequireRole(Roles.Supervisor, Roles.Admin);
+
+    private static HeapReading ReadHeap()
+    {
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        var total = GC.GetTotalMemory(forceFullCollection: true);
+        var info = GC.GetGCMemoryInfo(GCKind.FullBlocking);
+        return new HeapReading(total, info.HeapSizeBytes, info.FragmentedBytes, GC.CollectionCount(2));
     }
 
     private static RuntimeReading ReadRuntime()
