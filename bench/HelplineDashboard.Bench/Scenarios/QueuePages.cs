@@ -83,6 +83,7 @@ public sealed class QueuePages : IAsyncDisposable
     private string? _tracePath;
     private ChromiumTrace? _trace;
     private string? _traceSummary;
+    private BrowserFloor.Reading? _floor;
 
     // One reading of both clocks: turns a Stopwatch timestamp (the gateway's) into Unix milliseconds (the browser's).
     private readonly long _stopwatchAt = Stopwatch.GetTimestamp();
@@ -109,6 +110,9 @@ public sealed class QueuePages : IAsyncDisposable
             new("pageMaxRows", "most rows in a page's DOM", "", Decimals: 0),
             new("pageOverflow", "DOM updates with more waiting than rows in the DOM (queue outgrew the window)", "", Decimals: 0),
             new("chromiumCpu", "Chromium CPU during load", "cores", Decimals: 2),
+            new("floorCpu", $"Chromium's floor: {pages} static pages changing one text node every {BrowserFloor.IntervalMilliseconds} ms (no app traffic), Chromium CPU", "cores", Decimals: 2),
+            new("floorUpdates", "Chromium's floor: updates per page per second achieved", "", Decimals: 1),
+            new("floorPerUpdate", "Chromium's floor: Chromium CPU per page update", "ms", Decimals: 1),
         ];
 
     /// <summary>
@@ -134,6 +138,7 @@ public sealed class QueuePages : IAsyncDisposable
         };
         try
         {
+            pages._floor = await BrowserFloor.MeasureAsync(browser, count, contextOptions, cancellationToken);
             await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = OpeningAtOnce, CancellationToken = cancellationToken }, async (i, ct) =>
             {
                 var context = await CircuitsScenario.NewSignedInContextAsync(browser, baseAddress, i, ct, contextOptions);
@@ -357,6 +362,14 @@ public sealed class QueuePages : IAsyncDisposable
         if (_traceSummary is not null)
         {
             result.Facts["Chromium trace"] = _traceSummary;
+        }
+
+        if (_floor is { } floor)
+        {
+            result.Values["floorCpu"] = floor.ChromiumCores;
+            result.Values["floorUpdates"] = floor.UpdatesPerPageSecond;
+            result.Values["floorPerUpdate"] = floor.MillisecondsPerUpdate;
+            result.Facts["Chromium's floor (before the queue pages opened)"] = floor.Describe();
         }
     }
 
