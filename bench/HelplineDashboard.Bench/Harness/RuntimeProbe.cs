@@ -8,8 +8,8 @@ namespace HelplineDashboard.Bench.Harness;
 /// <summary>
 /// What the app's GC and JIT took of a load: the app's own counters (<c>GET /diagnostics/runtime</c>, Development only,
 /// switched on for apps the harness starts) read before and after it. Collections and pause time tell a tail made by GC
-/// pauses from one made by queueing. The JIT's figures tell whether a warm-up was long enough. With <c>--url</c> the
-/// counters are not read.
+/// pauses from one made by queueing. The JIT's figures tell whether a warm-up was long enough. With <c>--url</c> they
+/// are read if that app was started with them (see bench/README.md, "The app on its own machine").
 /// </summary>
 public sealed class RuntimeProbe
 {
@@ -30,20 +30,24 @@ public sealed class RuntimeProbe
         new("jitMethods", "app methods JIT-compiled during load (0 once warmed up)", "", Decimals: 0),
     ];
 
-    /// <summary>Signs in as the demo supervisor and takes the first reading; reads nothing for an app the harness did not start.</summary>
+    /// <summary>
+    /// Signs in as the demo supervisor and takes the first reading. An app the harness started always has the counters
+    /// switched on; one given with <c>--url</c> is read only if it was started with them (it answers 404 otherwise).
+    /// </summary>
     public static async Task<RuntimeProbe> StartAsync(IAppTarget app, CancellationToken cancellationToken)
     {
-        if (app.ProcessId is null)
-        {
-            return new RuntimeProbe(null, null);
-        }
-
         var cookies = await SignIn.AsAsync(app.BaseAddress, SignIn.Supervisor, SignIn.DemoPassword, cancellationToken);
         var http = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false })
         {
             BaseAddress = app.BaseAddress,
             Timeout = TimeSpan.FromSeconds(30),
         };
+        if (app.ProcessId is null && !await AnswersAsync(http, cancellationToken))
+        {
+            http.Dispose();
+            return new RuntimeProbe(null, null);
+        }
+
         return new RuntimeProbe(http, await ReadAsync(http, cancellationToken));
     }
 
@@ -54,7 +58,7 @@ public sealed class RuntimeProbe
     /// <summary>
     /// Push and intake's warm-up: <paramref name="load"/> for <paramref name="warmUpSeconds"/>, then for
     /// <see cref="BenchOptions.SettleSeconds"/> at a time (see <see cref="SettleAsync"/>), and reports the methods
-    /// compiled in each stretch. Without the counters (<c>--url</c>) only the fixed warm-up runs.
+    /// compiled in each stretch. Without the counters (an app given with <c>--url</c> that was started without them) only the fixed warm-up runs.
     /// </summary>
     public async Task WarmUpAsync(int warmUpSeconds, int settleRounds, Func<int, Task> load, RunResult result, CancellationToken cancellationToken)
     {
@@ -79,7 +83,7 @@ public sealed class RuntimeProbe
     /// Runs <paramref name="stretch"/> (given its round, from 1) at most <paramref name="rounds"/> times, each followed by
     /// an idle moment for the JIT, until one leaves the JIT fewer than <see cref="BenchOptions.SettledJitMethods"/> methods
     /// to compile: the tiered JIT takes hot paths through instrumented code to optimised code in steps, each needing
-    /// more calls. Returns the methods compiled in each round; none is run without the counters (<c>--url</c>).
+    /// more calls. Returns the methods compiled in each round; none is run without the counters.
     /// </summary>
     public async Task<IReadOnlyList<long>> SettleAsync(int rounds, Func<int, Task> stretch, CancellationToken cancellationToken)
     {
@@ -112,7 +116,7 @@ public sealed class RuntimeProbe
         }
     }
 
-    /// <summary>Methods the app has JIT-compiled since it started; null when the counters cannot be read (<c>--url</c>).</summary>
+    /// <summary>Methods the app has JIT-compiled since it started; null without the counters.</summary>
     public async Task<long?> JitMethodsAsync(CancellationToken cancellationToken) =>
         _http is null ? null : (await ReadAsync(_http, cancellationToken)).JitCompiledMethods;
 
@@ -165,6 +169,12 @@ public sealed class RuntimeProbe
             result.Facts["app GC and JIT during load"] = string.Create(CultureInfo.InvariantCulture,
                 $"collections {gen0:N0} (of which gen1 {gen1:N0}, gen2 {gen2:N0}), paused {pause:N0} ms in {seconds:N1} s; JIT {end.JitCompiledMethods - _start.JitCompiledMethods:N0} methods in {end.JitMilliseconds - _start.JitMilliseconds:N0} ms; {(end.ServerGc ? "server" : "workstation")} GC, {end.GcHeapCount} heaps, dynamic adaptation (DATAS) {(end.GcDynamicAdaptationMode == 1 ? "on" : "off")}{gen0Size}");
         }
+    }
+
+    private static async Task<bool> AnswersAsync(HttpClient http, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync("diagnostics/runtime", cancellationToken);
+        return response.StatusCode == HttpStatusCode.OK;
     }
 
     private static async Task<Reading> ReadAsync(HttpClient http, CancellationToken cancellationToken)
