@@ -22,11 +22,18 @@ public static class BrowserFloor
     private static readonly string Page =
         $$"""
         <!doctype html><html><body><p>Ожидают: <span id="n">0</span></p>
-        <script>window.__ticks = 0; setInterval(() => { document.getElementById('n').textContent = ++window.__ticks; }, {{IntervalMilliseconds}});</script>
+        <script>
+        window.__ticks = 0; window.__frames = 0;
+        setInterval(() => {
+          document.getElementById('n').textContent = ++window.__ticks;
+          requestAnimationFrame(() => window.__frames++);
+        }, {{IntervalMilliseconds}});
+        </script>
         </body></html>
         """;
 
-    public sealed record Reading(int Pages, double ChromiumCores, double UpdatesPerPageSecond)
+    /// <param name="RenderedShare">Updates followed by a frame (a requestAnimationFrame callback): 1 when Chromium renders every update, 0 when it renders none.</param>
+    public sealed record Reading(int Pages, double ChromiumCores, double UpdatesPerPageSecond, double RenderedShare)
     {
         /// <summary>Chromium CPU per page update (ms): one update is one frame here.</summary>
         public double MillisecondsPerUpdate => UpdatesPerPageSecond > 0 ? 1000 * ChromiumCores / (Pages * UpdatesPerPageSecond) : double.NaN;
@@ -34,7 +41,8 @@ public static class BrowserFloor
         public string Describe() =>
             string.Create(CultureInfo.InvariantCulture,
                 $"{Pages} static pages, each changing one text node every {IntervalMilliseconds} ms, no app traffic: Chromium {ChromiumCores:0.00} cores, " +
-                $"{UpdatesPerPageSecond:0.0} updates per page per second achieved (of {1000.0 / IntervalMilliseconds:0}), {MillisecondsPerUpdate:0.0} ms of Chromium CPU per update");
+                $"{UpdatesPerPageSecond:0.0} updates per page per second achieved (of {1000.0 / IntervalMilliseconds:0}), {RenderedShare:P0} of them followed by a frame, " +
+                $"{MillisecondsPerUpdate:0.0} ms of Chromium CPU per update");
     }
 
     public static async Task<Reading> MeasureAsync(IBrowser browser, int pages, BrowserNewContextOptions contextOptions, CancellationToken cancellationToken)
@@ -63,7 +71,8 @@ public static class BrowserFloor
 
             // Each page's rate on its own clock: reading 20 pages one after another takes a while on a busy machine.
             var perPageSecond = before.Zip(after, (b, a) => (a.Ticks - b.Ticks) / ((a.At - b.At) / 1000)).Average();
-            return new Reading(pages, cpu.TotalSeconds / seconds, perPageSecond);
+            var rendered = before.Zip(after, (b, a) => a.Ticks > b.Ticks ? (a.Frames - b.Frames) / (a.Ticks - b.Ticks) : 0).Average();
+            return new Reading(pages, cpu.TotalSeconds / seconds, perPageSecond, rendered);
         }
         finally
         {
@@ -74,13 +83,13 @@ public static class BrowserFloor
         }
     }
 
-    private static async Task<List<(double Ticks, double At)>> TicksAsync(List<IPage> pages)
+    private static async Task<List<(double Ticks, double Frames, double At)>> TicksAsync(List<IPage> pages)
     {
-        var readings = new List<(double, double)>(pages.Count);
+        var readings = new List<(double, double, double)>(pages.Count);
         foreach (var page in pages)
         {
-            var reading = await page.EvaluateAsync<double[]>("() => [window.__ticks, performance.now()]");
-            readings.Add((reading[0], reading[1]));
+            var reading = await page.EvaluateAsync<double[]>("() => [window.__ticks, window.__frames, performance.now()]");
+            readings.Add((reading[0], reading[1], reading[2]));
         }
 
         return readings;

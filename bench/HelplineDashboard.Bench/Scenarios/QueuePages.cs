@@ -113,6 +113,7 @@ public sealed class QueuePages : IAsyncDisposable
             new("floorCpu", $"Chromium's floor: {pages} static pages changing one text node every {BrowserFloor.IntervalMilliseconds} ms (no app traffic), Chromium CPU", "cores", Decimals: 2),
             new("floorUpdates", "Chromium's floor: updates per page per second achieved", "", Decimals: 1),
             new("floorPerUpdate", "Chromium's floor: Chromium CPU per page update", "ms", Decimals: 1),
+            new("floorRendered", "Chromium's floor: updates followed by a frame (rendered)", "%", Decimals: 0),
         ];
 
     /// <summary>
@@ -369,6 +370,7 @@ public sealed class QueuePages : IAsyncDisposable
             result.Values["floorCpu"] = floor.ChromiumCores;
             result.Values["floorUpdates"] = floor.UpdatesPerPageSecond;
             result.Values["floorPerUpdate"] = floor.MillisecondsPerUpdate;
+            result.Values["floorRendered"] = 100 * floor.RenderedShare;
             result.Facts["Chromium's floor (before the queue pages opened)"] = floor.Describe();
         }
     }
