@@ -39,9 +39,11 @@ public sealed class RetentionTests(HelplineAppFactory factory) : IClassFixture<H
         var recent = await CaseAsync("ret-recent", close: true, closedDaysAgo: 10);
         var open = await CaseAsync("ret-open", close: false);
 
-        var anonymised = await factory.Services.GetRequiredService<RetentionService>().AnonymiseDueAsync();
+        // The app's own retention pass starts when its first-response gate opens (2 s after start with no request), so
+        // on a busy machine it may anonymise the old case before this call does: what counts is that one of them did,
+        // once (one audit line names it, and a further pass finds nothing).
+        await factory.Services.GetRequiredService<RetentionService>().AnonymiseDueAsync();
 
-        Assert.True(anonymised >= 1);
         await using var db = factory.CreateDbContext();
         var gone = await db.Cases.Include(c => c.Contacts).Include(c => c.Notes).SingleAsync(c => c.Id == old);
         Assert.NotNull(gone.AnonymisedAt);
@@ -67,7 +69,7 @@ public sealed class RetentionTests(HelplineAppFactory factory) : IClassFixture<H
         }
 
         var audit = await factory.Services.GetRequiredService<AuditLog>().SearchAsync(new AuditQuery(AuditAction.Anonymised), TestActors.Admin());
-        Assert.Contains(audit, e => e.Detail!.Contains($"case:{old}"));
+        Assert.Single(audit, e => e.Detail!.Split(": ")[^1].Split(", ").Contains($"case:{old}"));
         Assert.Equal(0, await factory.Services.GetRequiredService<RetentionService>().AnonymiseDueAsync());
     }
 }
