@@ -26,12 +26,20 @@ public sealed class PlantedDataTests
         var caseId = (await app.Services.GetRequiredService<QueueService>().ClaimAsync(id, counsellor)).CaseId!.Value;
         await app.Services.GetRequiredService<CaseService>().AddNoteAsync(caseId, $"{Name} can be reached at {Number} after 18:00", counsellor);
 
+        // The WAL is there while a connection is open; SQLite checkpoints it into the file and deletes it when the last
+        // one closes, so it is read when present. Either way the contact's row is in what is read: its gateway id, which
+        // is not personal data, is stored as it came.
         var files = new[] { app.Host.DatabasePath, app.Host.DatabasePath + "-wal" }.Where(File.Exists).ToList();
-        Assert.Contains(app.Host.DatabasePath + "-wal", files);
-        var needles = new[] { "Abenova", "7654321", "765 43 21" };
+        var contents = new List<byte[]>();
         foreach (var file in files)
         {
-            var bytes = await ReadSharedAsync(file);
+            contents.Add(await ReadSharedAsync(file));
+        }
+
+        Assert.Contains(contents, bytes => bytes.AsSpan().IndexOf("planted-1"u8) >= 0);
+        var needles = new[] { "Abenova", "7654321", "765 43 21" };
+        foreach (var bytes in contents)
+        {
             foreach (var needle in needles)
             {
                 Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(needle)));
