@@ -41,6 +41,7 @@ public static class ComputedKeys
         .. Enum.GetValues<PresenceStatus>().Select(PresenceLabels.Text),
         .. Enum.GetValues<AuditAction>().Select(AuditLabels.Action),
         .. AuditDetails.Fixed,
+        .. AuditPhrases.All.Select(p => p.Key),
         .. Enum.GetValues<ReleaseReason>().Select(ReleaseReasonLabels.Label),
         .. Enum.GetValues<ReferralStatus>().Select(ReferralLabels.Status),
         .. Enum.GetValues<SupportServiceKind>().Select(ReferralLabels.Kind),

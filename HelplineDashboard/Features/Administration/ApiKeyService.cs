@@ -85,7 +85,7 @@ public sealed partial class ApiKeyService(
         try
         {
             await AuditTrail.SaveWithLineAsync(
-                db, () => AuditTrail.SettingsChanged(db, key.CreatedAt, actor, $"key:{key.Id}", $"created {key.Name} ({key.Scope})"), cancellationToken);
+                db, () => AuditTrail.SettingsChanged(db, key.CreatedAt, actor, $"key:{key.Id}", AuditPhrases.KeyCreated.Format(key.Name, key.Scope)), cancellationToken);
         }
         catch (DbUpdateException failed) when (UniqueIndex.Refused<ApiKey>(failed))
         {

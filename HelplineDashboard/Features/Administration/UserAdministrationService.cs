@@ -98,7 +98,7 @@ public sealed class UserAdministrationService(
                 Check(await users.AddToRolesAsync(user, roles));
                 Check(await users.SetLockoutEnabledAsync(user, true));
             },
-            () => AuditTrail.SettingsChanged(db, Now, actor, $"user:{user.Id}", $"created with roles {string.Join(',', roles)}, lines {user.Lines}, languages {user.Languages}"),
+            () => AuditTrail.SettingsChanged(db, Now, actor, $"user:{user.Id}", AuditPhrases.UserCreated.Format(string.Join(',', roles), user.Lines, user.Languages)),
             cancellationToken);
 
         logger.LogInformation("User {UserId} created with roles {Roles} by {ActorId}", user.Id, string.Join(',', roles), actor.UserId);
@@ -166,7 +166,7 @@ public sealed class UserAdministrationService(
                 Check(await users.AddToRolesAsync(user, wantedRoles.Except(currentRoles)));
                 Check(await users.UpdateSecurityStampAsync(user));
             },
-            () => AuditTrail.SettingsChanged(db, Now, actor, $"user:{userId}", $"roles {string.Join(',', wantedRoles)}, lines {joinedLines}"),
+            () => AuditTrail.SettingsChanged(db, Now, actor, $"user:{userId}", AuditPhrases.AccessChanged.Format(string.Join(',', wantedRoles), joinedLines)),
             cancellationToken);
         logger.LogInformation("Access of user {UserId} changed to roles {Roles}, lines {Lines} by {ActorId}",
             userId, string.Join(',', wantedRoles), joinedLines, actor.UserId);
@@ -186,7 +186,7 @@ public sealed class UserAdministrationService(
         }
 
         var joined = Specialisms.Join(wanted);
-        await SetAsync(userId, u => u.SetProperty(x => x.Specialisms, joined), "specialisms", joined, actor, cancellationToken);
+        await SetAsync(userId, u => u.SetProperty(x => x.Specialisms, joined), AuditPhrases.SpecialismsSet, joined, actor, cancellationToken);
     }
 
     /// <summary>
@@ -197,14 +197,14 @@ public sealed class UserAdministrationService(
     {
         AdministrationRules.EnsureAdmin(actor);
         var stored = CallerLanguages.Join(CallerLanguages.Valid(languages));
-        await SetAsync(userId, u => u.SetProperty(x => x.Languages, stored), "languages", stored, actor, cancellationToken);
+        await SetAsync(userId, u => u.SetProperty(x => x.Languages, stored), AuditPhrases.LanguagesSet, stored, actor, cancellationToken);
     }
 
     /// <summary>Writes one setting on the account that no session depends on, then logs and audits it.</summary>
     private async Task SetAsync(
         string userId,
         Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<ApplicationUser>> setter,
-        string setting,
+        AuditPhrase setting,
         string value,
         Actor actor,
         CancellationToken cancellationToken)
@@ -219,9 +219,9 @@ public sealed class UserAdministrationService(
                     throw new HelplineRuleException("This account no longer exists.");
                 }
             },
-            () => AuditTrail.SettingsChanged(db, Now, actor, $"user:{userId}", $"{setting} {value}"),
+            () => AuditTrail.SettingsChanged(db, Now, actor, $"user:{userId}", setting.Format(value)),
             cancellationToken);
-        logger.LogInformation("Setting {Setting} of user {UserId} changed to {Value} by {ActorId}", setting, userId, value, actor.UserId);
+        logger.LogInformation("Setting {Setting} of user {UserId} changed to {Value} by {ActorId}", setting.Template, userId, value, actor.UserId);
     }
 
     /// <summary>Locks the account until an administrator enables it and ends its sessions.</summary>

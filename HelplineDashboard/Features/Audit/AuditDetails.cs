@@ -3,8 +3,8 @@ namespace HelplineDashboard.Features.Audit;
 /// <summary>
 /// Audit details that are fixed phrases, without ids or values. Writers use these constants; the audit log shows them
 /// in the reader's language (their keys are in Localization/ComputedKeys.cs), also after the "subject: " that a settings
-/// change puts first (<see cref="AuditTrail.SettingsChanged"/>). Any other detail names records and values
-/// ("opened case:42") and is shown as stored.
+/// change puts first (<see cref="AuditTrail.SettingsChanged"/>). A detail with values in it is an
+/// <see cref="AuditPhrase"/> (<see cref="AuditPhrases"/>).
 /// </summary>
 public static class AuditDetails
 {
@@ -28,22 +28,26 @@ public static class AuditDetails
 
     public static bool IsFixed(string? detail) => detail is not null && Fixed.Contains(detail, StringComparer.Ordinal);
 
-    /// <summary>The detail as the audit log shows it: its fixed phrase translated by <paramref name="translate"/>, anything else as stored.</summary>
-    public static string? Display(string? subject, string? detail, Func<string, string> translate)
+    /// <summary>
+    /// The detail as the audit log shows it, in the reader's language (<paramref name="translate"/> is the localizer: a
+    /// key and its arguments): a fixed phrase translated, a phrase with values (<see cref="AuditPhrases"/>) translated
+    /// around them, also after the "subject: " a settings change puts first; anything else as stored.
+    /// </summary>
+    public static string? Display(string? subject, string? detail, Func<string, object[], string> translate)
     {
         if (detail is null)
         {
             return null;
         }
 
-        if (IsFixed(detail))
-        {
-            return translate(detail);
-        }
-
         var prefix = subject + ": ";
-        return subject is not null && detail.StartsWith(prefix, StringComparison.Ordinal) && IsFixed(detail[prefix.Length..])
-            ? prefix + translate(detail[prefix.Length..])
-            : detail;
+        return subject is not null && detail.StartsWith(prefix, StringComparison.Ordinal) && Translated(detail[prefix.Length..], translate) is { } rest
+            ? prefix + rest
+            : Translated(detail, translate) ?? detail;
     }
+
+    private static string? Translated(string detail, Func<string, object[], string> translate) =>
+        IsFixed(detail)
+            ? translate(detail, [])
+            : AuditPhrases.All.Select(phrase => phrase.Display(detail, translate)).FirstOrDefault(shown => shown is not null);
 }

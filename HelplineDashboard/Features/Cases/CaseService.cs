@@ -109,7 +109,7 @@ public sealed class CaseService(
         // The audit line names the note's id, so the note is saved first, but never without its line.
         await AuditTrail.SaveWithLineAsync(
             db,
-            () => AuditTrail.Record(db, note.CreatedAt, actor, AuditAction.NoteAdded, AuditTrail.Case(caseId), found.Line, $"note {note.Id}" + (amendsNoteId is null ? "" : $" amends note {amendsNoteId}")),
+            () => AuditTrail.Record(db, note.CreatedAt, actor, AuditAction.NoteAdded, AuditTrail.Case(caseId), found.Line, amendsNoteId is null ? AuditPhrases.Note.Format(note.Id) : AuditPhrases.NoteAmends.Format(note.Id, amendsNoteId)),
             cancellationToken);
         logger.LogInformation("Note {NoteId} added to case {CaseId}", note.Id, caseId);
         await caseChanges.PublishAsync(new CaseChanged(caseId, found.Line));
@@ -140,7 +140,7 @@ public sealed class CaseService(
             throw new HelplineRuleException("This case is already closed.");
         }
 
-        AuditTrail.Record(db, now, actor, AuditAction.CaseClosed, AuditTrail.Case(caseId), found.Line, $"outcome {outcome}");
+        AuditTrail.Record(db, now, actor, AuditAction.CaseClosed, AuditTrail.Case(caseId), found.Line, AuditPhrases.Closed.Format(outcome));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
@@ -187,7 +187,7 @@ public sealed class CaseService(
         var note = new CaseNote { CaseId = caseId, AuthorId = actor.UserId, AuthorName = actor.DisplayName, Text = "Reopened: " + text, CreatedAt = now };
         db.CaseNotes.Add(note);
         AuditTrail.Record(db, now, actor, AuditAction.CaseReopened, AuditTrail.Case(caseId), found.Line,
-            $"was closed with outcome {found.Outcome}; reason in a note");
+            AuditPhrases.Reopened.Format(found.Outcome));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Case {CaseId} reopened by {UserId}", caseId, actor.UserId);

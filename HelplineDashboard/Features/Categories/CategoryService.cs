@@ -80,7 +80,7 @@ public sealed class CategoryService(
         db.CaseCategories.RemoveRange(current.Where(c => !wanted.Contains(c.CategoryId)));
         db.CaseCategories.AddRange(added.Select(id => new CaseCategory { CaseId = caseId, CategoryId = id }));
         AuditTrail.Record(db, time.GetUtcNow().UtcDateTime, actor, AuditAction.CategoriesChanged, AuditTrail.Case(caseId), found.Line,
-            "categories " + string.Join(",", wanted.Order()));
+            AuditPhrases.Categories.Format(string.Join(",", wanted.Order())));
         await db.SaveChangesAsync(cancellationToken);
         await caseChanges.PublishAsync(new CaseChanged(caseId, found.Line));
     }

@@ -78,7 +78,7 @@ public sealed class EscalationService(
             Detail = hasEndpoint ? "requested" : "requested; the service has no endpoint, phone it in",
         });
         db.Escalations.Add(escalation);
-        AuditTrail.Record(db, now, actor, AuditAction.EscalationRequested, AuditTrail.Case(caseId), found.Line, $"{AuditTrail.Escalation(escalation.Id)} to {target.Code}");
+        AuditTrail.Record(db, now, actor, AuditAction.EscalationRequested, AuditTrail.Case(caseId), found.Line, AuditPhrases.Escalated.Format(AuditTrail.Escalation(escalation.Id), target.Code));
         if (hasEndpoint)
         {
             db.EscalationDeliveries.Add(new EscalationDelivery { EscalationId = escalation.Id, CreatedAt = now, NextAttemptAt = now });

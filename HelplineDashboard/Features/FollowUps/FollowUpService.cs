@@ -1,3 +1,4 @@
+using System.Globalization;
 using HelplineDashboard.Common;
 using HelplineDashboard.Data;
 using HelplineDashboard.Features.Accounts;
@@ -55,7 +56,7 @@ public sealed class FollowUpService(
         };
         db.FollowUps.Add(followUp);
         await AuditTrail.SaveWithLineAsync(
-            db, () => AuditTrail.Record(db, now, actor, AuditAction.FollowUpScheduled, AuditTrail.Case(caseId), found.Line, $"follow-up {followUp.Id} due {due:O}"), cancellationToken);
+            db, () => AuditTrail.Record(db, now, actor, AuditAction.FollowUpScheduled, AuditTrail.Case(caseId), found.Line, AuditPhrases.FollowUpScheduled.Format(followUp.Id, due.ToString("O", CultureInfo.InvariantCulture))), cancellationToken);
         logger.LogInformation("Follow-up {FollowUpId} scheduled on case {CaseId}", followUp.Id, caseId);
         await notifier.PublishAsync(new FollowUpChanged(followUp.Id, caseId, found.Line, actor.UserId, FollowUpEvent.Scheduled, due));
         return FollowUpView.From(followUp, now);
@@ -91,7 +92,7 @@ public sealed class FollowUpService(
                     throw new HelplineRuleException("This follow-up is already done.");
                 }
             },
-            () => AuditTrail.Record(db, now, actor, AuditAction.FollowUpDone, AuditTrail.Case(found.Id), found.Line, $"follow-up {followUpId}"),
+            () => AuditTrail.Record(db, now, actor, AuditAction.FollowUpDone, AuditTrail.Case(found.Id), found.Line, AuditPhrases.FollowUpDone.Format(followUpId)),
             cancellationToken);
         await notifier.PublishAsync(new FollowUpChanged(followUpId, found.Id, found.Line, actor.UserId, FollowUpEvent.Done, followUp.DueAt));
     }

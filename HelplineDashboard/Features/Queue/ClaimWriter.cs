@@ -137,7 +137,7 @@ public sealed class ClaimWriter : IAsyncDisposable
         await ClaimStatements.LinkCasesAsync(db, [.. won.Select(w => (w.Contact.Id, w.Case!.Id))]);
         await rows.AuditLines.InsertAsync(db, [.. won.Select(win => AuditTrail.Entry(
             win.Request.At, win.Request.Actor, AuditAction.ContactClaimed, AuditTrail.Contact(win.Contact.Id), win.Contact.Line,
-            $"{(win.Opened ? "opened" : "joined")} {AuditTrail.Case(win.Case!.Id)}"))]);
+            (win.Opened ? AuditPhrases.ClaimOpenedCase : AuditPhrases.ClaimJoinedCase).Format(AuditTrail.Case(win.Case!.Id))))]);
         foreach (var win in won)
         {
             answers[win.Index] = ClaimResult.Won(win.Case!.Id);

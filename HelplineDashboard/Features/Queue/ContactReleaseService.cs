@@ -71,7 +71,7 @@ public sealed class ContactReleaseService(
         }
 
         AuditTrail.Record(db, now, actor, AuditAction.ContactReleased, AuditTrail.Contact(contact.Id), found.Line,
-            $"released from {AuditTrail.Case(caseId)}: {reason}" + (onlyContact ? "; empty case discarded" : ""));
+            (onlyContact ? AuditPhrases.ReleasedCaseDiscarded : AuditPhrases.Released).Format(AuditTrail.Case(caseId), reason));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         claimed.Forget(contact.Id);

@@ -93,7 +93,7 @@ public sealed class ReferralService(
         service.Active = edit.Active;
         await AuditTrail.SaveWithLineAsync(
             db,
-            () => AuditTrail.SettingsChanged(db, time.GetUtcNow().UtcDateTime, actor, $"support-service:{service.Id}", (serviceId is null ? "added" : "changed") + $" on line {service.Line}"),
+            () => AuditTrail.SettingsChanged(db, time.GetUtcNow().UtcDateTime, actor, $"support-service:{service.Id}", (serviceId is null ? AuditPhrases.SupportServiceAdded : AuditPhrases.SupportServiceChanged).Format(service.Line)),
             cancellationToken);
         return SupportServiceView.From(service);
     }
@@ -126,7 +126,7 @@ public sealed class ReferralService(
         await AuditTrail.SaveWithLineAsync(
             db,
             () => AuditTrail.Record(db, now, actor, AuditAction.ReferralRecorded, AuditTrail.Case(caseId), found.Line,
-                $"referral {referral.Id} to support-service:{service.Id}, {status}, consent {(consentGiven ? "given" : "not given")}"),
+                (consentGiven ? AuditPhrases.ReferralConsentGiven : AuditPhrases.ReferralNoConsent).Format(referral.Id, $"support-service:{service.Id}", status)),
             cancellationToken);
         logger.LogInformation("Referral {ReferralId} recorded on case {CaseId}", referral.Id, caseId);
         await caseChanges.PublishAsync(new CaseChanged(caseId, found.Line));
@@ -145,7 +145,7 @@ public sealed class ReferralService(
         referral.ConsentGiven = consentGiven;
         referral.UpdatedAt = now;
         AuditTrail.Record(db, now, actor, AuditAction.ReferralStatusChanged, AuditTrail.Case(found.Id), found.Line,
-            $"referral {referral.Id}: {status}, consent {(consentGiven ? "given" : "not given")}");
+            (consentGiven ? AuditPhrases.ReferralNowConsentGiven : AuditPhrases.ReferralNowNoConsent).Format(referral.Id, status));
         await db.SaveChangesAsync(cancellationToken);
         await caseChanges.PublishAsync(new CaseChanged(found.Id, found.Line));
         return ReferralView.From(referral);

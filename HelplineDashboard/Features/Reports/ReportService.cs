@@ -87,9 +87,14 @@ public sealed class ReportService(
     {
         var report = await RunAsync(filter, actor, cancellationToken);
         await audit.WriteAsync(AuditAction.Exported, actor.UserId, actor.DisplayName, actor.Address,
-            $"report csv {filter.From:yyyy-MM-dd}..{filter.To:yyyy-MM-dd} line {filter.Line ?? "all"}, {report.Rows.Count} rows", cancellationToken);
+            filter.Line is { } line
+                ? AuditPhrases.ReportExported.Format(Day(filter.From), Day(filter.To), line, report.Rows.Count)
+                : AuditPhrases.ReportExportedAllLines.Format(Day(filter.From), Day(filter.To), report.Rows.Count),
+            cancellationToken);
         return report.Rows;
     }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Sums rows back into figures (rows carry counts, so any grouping of them is exact).</summary>
     public static PeriodFigures Sum(IEnumerable<ReportRow> rows)

@@ -87,7 +87,7 @@ public sealed class CaseReassignmentService(
             throw new HelplineRuleException("The case changed meanwhile; look again.");
         }
 
-        AuditTrail.Record(db, now, actor, AuditAction.CaseReassigned, AuditTrail.Case(caseId), found.Line, $"from user {found.OwnerId} to user {target!.Id}: {why}");
+        AuditTrail.Record(db, now, actor, AuditAction.CaseReassigned, AuditTrail.Case(caseId), found.Line, AuditPhrases.Reassigned.Format(found.OwnerId, target!.Id, why));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Case {CaseId} reassigned by {ActorId} to {UserId}", caseId, actor.UserId, target.Id);

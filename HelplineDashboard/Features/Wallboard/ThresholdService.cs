@@ -63,7 +63,7 @@ public sealed class ThresholdService(
         setting.ChangedByName = actor.DisplayName;
 
         // One save: the setting and its audit line.
-        AuditTrail.SettingsChanged(db, setting.ChangedAt, actor, $"thresholds:{line}", $"service level {thresholds.ServiceLevelSeconds}s at {thresholds.TargetPercent}%, short abandon {thresholds.ShortAbandonSeconds}s, longest wait alarm {thresholds.LongestWaitAlarmSeconds}s");
+        AuditTrail.SettingsChanged(db, setting.ChangedAt, actor, $"thresholds:{line}", AuditPhrases.Thresholds.Format(thresholds.ServiceLevelSeconds, thresholds.TargetPercent, thresholds.ShortAbandonSeconds, thresholds.LongestWaitAlarmSeconds));
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Thresholds of line {Line} changed by {ActorId}", line, actor.UserId);
 

@@ -56,7 +56,7 @@ public sealed class RiskScreeningService(
         found.Risk = risk;
         List<ContactRiskChanged> raised;
         AuditTrail.Record(db, screening.AssessedAt, actor, AuditAction.RiskScreened, AuditTrail.Case(caseId), found.Line,
-            $"computed {computed}, in force {risk}" + (reason is null ? "" : " (overridden)"));
+            (reason is null ? AuditPhrases.Screened : AuditPhrases.ScreenedOverridden).Format(computed, risk));
         using (screeningsUnderWay.Begin())
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {

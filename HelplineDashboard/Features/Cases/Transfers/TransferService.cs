@@ -63,7 +63,7 @@ public sealed class TransferService(
             await AuditTrail.SaveWithLineAsync(
                 db,
                 () => AuditTrail.Record(db, now, actor, AuditAction.TransferRequested, AuditTrail.Case(caseId), found.Line,
-                    $"transfer {transfer.Id} to " + (target.UserId is { } to ? $"user:{to}" : $"specialism {target.Specialism}")),
+                    target.UserId is { } to ? AuditPhrases.TransferToPerson.Format(transfer.Id, $"user:{to}") : AuditPhrases.TransferToSpecialism.Format(transfer.Id, target.Specialism)),
                 cancellationToken);
         }
         catch (DbUpdateException failed) when (UniqueIndex.Refused<CaseTransfer>(failed))
@@ -109,7 +109,7 @@ public sealed class TransferService(
             .Where(f => f.CaseId == transfer.CaseId && f.Status == FollowUpStatus.Scheduled)
             .ExecuteUpdateAsync(u => u.SetProperty(f => f.OwnerId, actor.UserId), cancellationToken);
         AuditTrail.Record(db, now, actor, AuditAction.TransferAccepted, AuditTrail.Case(transfer.CaseId), transfer.Line,
-            $"transfer {transferId} from user:{transfer.FromUserId}");
+            AuditPhrases.TransferAccepted.Format(transferId, $"user:{transfer.FromUserId}"));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
@@ -210,7 +210,7 @@ public sealed class TransferService(
                 }
             },
             () => AuditTrail.Record(db, now, actor, next == TransferStatus.Declined ? AuditAction.TransferDeclined : AuditAction.TransferCancelled,
-                AuditTrail.Case(transfer.CaseId), transfer.Line, $"transfer {transferId}"),
+                AuditTrail.Case(transfer.CaseId), transfer.Line, AuditPhrases.Transfer.Format(transferId)),
             cancellationToken);
         logger.LogInformation("Transfer {TransferId} of case {CaseId} {Status} by {UserId}", transferId, transfer.CaseId, next, actor.UserId);
         transfer.Status = next;
@@ -231,7 +231,7 @@ public sealed class TransferService(
                 if (lapsed)
                 {
                     AuditTrail.Record(db, now, actor, AuditAction.TransferCancelled, AuditTrail.Case(transfer.CaseId), transfer.Line,
-                        $"transfer {transfer.Id} lapsed: case no longer open with its sender");
+                        AuditPhrases.TransferLapsed.Format(transfer.Id));
                 }
             },
             cancellationToken);
