@@ -1,3 +1,4 @@
+using System.Globalization;
 using HelplineDashboard.Data;
 using HelplineDashboard.Features.Audit;
 using HelplineDashboard.Features.Cases;
@@ -20,6 +21,7 @@ public sealed class RetentionService(
 {
     public const string Removed = "[removed after the retention period]";
     private const int BatchSize = 200;
+    private readonly SemaphoreSlim _onePass = new(1, 1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -42,8 +44,24 @@ public sealed class RetentionService(
         }
     }
 
-    /// <summary>Anonymises every case closed longer ago than the retention period; returns how many.</summary>
+    /// <summary>
+    /// Anonymises every case closed longer ago than the retention period; returns how many. One pass at a time: two
+    /// overlapping passes would read the same due cases and write each one's audit line twice.
+    /// </summary>
     public async Task<int> AnonymiseDueAsync(CancellationToken cancellationToken = default)
+    {
+        await _onePass.WaitAsync(cancellationToken);
+        try
+        {
+            return await AnonymiseDueOnceAsync(cancellationToken);
+        }
+        finally
+        {
+            _onePass.Release();
+        }
+    }
+
+    private async Task<int> AnonymiseDueOnceAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var closedBefore = now.AddDays(-options.CurrentValue.AnonymiseClosedCasesAfterDays);
@@ -78,7 +96,7 @@ public sealed class RetentionService(
                 Action = AuditAction.Anonymised,
                 ActorId = "system:retention",
                 ActorName = "Retention",
-                Detail = $"{due.Count} cases closed before {closedBefore:yyyy-MM-dd}: {string.Join(", ", due.Select(c => AuditTrail.Case(c.Id)))}",
+                Detail = AuditPhrases.Anonymised.Format(due.Count, closedBefore.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), string.Join(", ", due.Select(c => AuditTrail.Case(c.Id)))),
             });
             await db.SaveChangesAsync(cancellationToken);
             total += due.Count;
