@@ -344,17 +344,23 @@ public sealed class WallboardMetrics(
     {
         var people = presence.Everyone();
         var ids = people.Select(p => p.UserId).ToList();
+        // One row per person (their open cases counted, the newest one's id and risk), not one per open case: a
+        // supervisor or a team account may own thousands.
         var open = await db.Cases.AsNoTracking()
             .Where(c => c.Status == CaseStatus.Open && ids.Contains(c.OwnerId))
-            .Select(c => new { c.OwnerId, c.Id, c.Risk, c.OpenedAt })
-            .ToListAsync(cancellationToken);
-        var byOwner = open.ToLookup(c => c.OwnerId);
+            .GroupBy(c => c.OwnerId)
+            .Select(g => new
+            {
+                OwnerId = g.Key,
+                Count = g.Count(),
+                Current = g.OrderByDescending(c => c.OpenedAt).ThenByDescending(c => c.Id).Select(c => new { c.Id, c.Risk }).FirstOrDefault(),
+            })
+            .ToDictionaryAsync(o => o.OwnerId, cancellationToken);
         return people
             .Select(p =>
             {
-                var cases = byOwner[p.UserId].OrderByDescending(c => c.OpenedAt).ToList();
-                var current = cases.FirstOrDefault();
-                return new CounsellorBoard(p.UserId, p.Name, p.Lines, p.Status, p.Since, cases.Count, current?.Id, current?.Risk);
+                var mine = open.GetValueOrDefault(p.UserId);
+                return new CounsellorBoard(p.UserId, p.Name, p.Lines, p.Status, p.Since, mine?.Count ?? 0, mine?.Current?.Id, mine?.Current?.Risk);
             })
             .ToList();
     }
