@@ -35,7 +35,7 @@ public abstract class HelplineTestContext : BunitContext, IAsyncLifetime
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 23, 6, 0, 0, TimeSpan.Zero);
 
-    private readonly SqliteConnection _connection = new("DataSource=:memory:");
+    private readonly SqliteConnection _connection = TestDatabase.NewInMemoryConnection();
     private readonly string _keysFolder = Path.Combine(Path.GetTempPath(), "helpline-tests", "bunit-keys-" + Guid.NewGuid().ToString("N"));
 
     protected HelplineTestContext()

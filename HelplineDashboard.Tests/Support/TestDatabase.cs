@@ -8,17 +8,32 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HelplineDashboard.Tests.Support;
 
-/// <summary>The app's database over one open in-memory SQLite connection, with throw-away Data Protection keys.</summary>
+/// <summary>
+/// The app's database in memory, with throw-away Data Protection keys. The database is a named, shared-cache in-memory
+/// one that lives while its keep-alive connection is open (<see cref="NewInMemoryConnection"/>); each DbContext opens its
+/// own connection to it, as in the app. One connection shared by every context is not safe when two of them run at once
+/// (a page's load beside the wallboard's refresh failed with "unable to delete/modify user-function due to active
+/// statements").
+/// </summary>
 public static class TestDatabase
 {
-    public static IServiceCollection AddInMemoryHelplineDatabase(this IServiceCollection services, SqliteConnection connection)
+    /// <summary>A connection to a new in-memory database of its own; open it first, and the database lives until it is closed.</summary>
+    public static SqliteConnection NewInMemoryConnection() =>
+        new(new SqliteConnectionStringBuilder
+        {
+            DataSource = "helpline-test-" + Guid.NewGuid().ToString("N"),
+            Mode = SqliteOpenMode.Memory,
+            Cache = SqliteCacheMode.Shared,
+        }.ToString());
+
+    public static IServiceCollection AddInMemoryHelplineDatabase(this IServiceCollection services, SqliteConnection keepAlive)
     {
         var protection = new EphemeralDataProtectionProvider();
         services.AddSingleton<IDataProtectionProvider>(protection);
         services.AddSingleton(new FieldProtector(protection));
         services.AddSingleton<WriteGate>();
         services.AddDbContextFactory<HelplineDbContext>(options => options
-            .UseSqlite(connection)
+            .UseSqlite(keepAlive.ConnectionString)
             .ReplaceService<IModelCacheKeyFactory, HelplineModelCacheKeyFactory>());
         return services;
     }

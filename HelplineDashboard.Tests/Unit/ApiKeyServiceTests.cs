@@ -12,7 +12,7 @@ namespace HelplineDashboard.Tests.Unit;
 
 public sealed class ApiKeyServiceTests : IDisposable
 {
-    private readonly SqliteConnection _connection = new("DataSource=:memory:");
+    private readonly SqliteConnection _connection = TestDatabase.NewInMemoryConnection();
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 6, 0, 0, TimeSpan.Zero));
     private readonly ServiceProvider _services;
     private readonly ApiKeyService _keys;

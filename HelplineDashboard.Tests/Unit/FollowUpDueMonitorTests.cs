@@ -13,7 +13,7 @@ namespace HelplineDashboard.Tests.Unit;
 /// <summary>The one timer that announces follow-ups as they fall due, on a fake clock.</summary>
 public sealed class FollowUpDueMonitorTests : IAsyncDisposable
 {
-    private readonly SqliteConnection _connection = new("DataSource=:memory:");
+    private readonly SqliteConnection _connection = TestDatabase.NewInMemoryConnection();
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 6, 0, 0, TimeSpan.Zero));
     private readonly ServiceProvider _services;
     private readonly FollowUpNotifier _notifier = new(NullLogger<FollowUpNotifier>.Instance);

@@ -23,7 +23,7 @@ public sealed class ReportGroupingTests : IAsyncDisposable
 {
     private static readonly DateOnly From = new(2026, 3, 24);
     private static readonly DateOnly To = new(2026, 4, 2);
-    private readonly SqliteConnection _connection = new("DataSource=:memory:");
+    private readonly SqliteConnection _connection = TestDatabase.NewInMemoryConnection();
     private readonly ServiceProvider _services;
 
     public ReportGroupingTests()

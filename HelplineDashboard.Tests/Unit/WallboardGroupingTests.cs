@@ -26,7 +26,7 @@ public sealed class WallboardGroupingTests : IAsyncDisposable
 {
     // 19:30 UTC: 00:30 on 24 November in Almaty (today began after "an hour ago"), 01:30 in Bishkek (before it).
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 19, 30, 0, TimeSpan.Zero));
-    private readonly SqliteConnection _connection = new("DataSource=:memory:");
+    private readonly SqliteConnection _connection = TestDatabase.NewInMemoryConnection();
     private readonly ServiceProvider _services;
 
     public WallboardGroupingTests()
