@@ -200,11 +200,11 @@ public sealed class UserAdministrationService(
         await SetAsync(userId, u => u.SetProperty(x => x.Languages, stored), AuditPhrases.LanguagesSet, stored, actor, cancellationToken);
     }
 
-    /// <summary>Writes one setting on the account that no session depends on, then logs and audits it.</summary>
+    /// <summary>Writes one setting on the account that no session depends on, then logs and audits it as <paramref name="change"/>.</summary>
     private async Task SetAsync(
         string userId,
         Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<ApplicationUser>> setter,
-        AuditPhrase setting,
+        AuditPhrase change,
         string value,
         Actor actor,
         CancellationToken cancellationToken)
@@ -219,9 +219,9 @@ public sealed class UserAdministrationService(
                     throw new HelplineRuleException("This account no longer exists.");
                 }
             },
-            () => AuditTrail.SettingsChanged(db, Now, actor, $"user:{userId}", setting.Format(value)),
+            () => AuditTrail.SettingsChanged(db, Now, actor, $"user:{userId}", change.Format(value)),
             cancellationToken);
-        logger.LogInformation("Setting {Setting} of user {UserId} changed to {Value} by {ActorId}", setting.Template, userId, value, actor.UserId);
+        logger.LogInformation("User {UserId} changed by {ActorId}: {Change}", userId, actor.UserId, change.Format(value));
     }
 
     /// <summary>Locks the account until an administrator enables it and ends its sessions.</summary>

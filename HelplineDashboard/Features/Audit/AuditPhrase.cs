@@ -43,8 +43,8 @@ public sealed record AuditArg(string Pattern, string Example, Func<string, Func<
 /// <summary>
 /// An audit detail with values in it ("opened case:42"). Writers store it in English, filled in with invariant
 /// formatting (<see cref="Format"/>), so the log stays one language in the database and in exports. The audit log
-/// shows it in the reader's language: the stored text is matched against the template again, the template is the
-/// localisation key, and each value is shown as stored or, for a word, by its own translated label.
+/// shows it in the reader's language: the stored text is matched against the template again, the phrase's
+/// <see cref="Key"/> is translated, and each value is shown as stored or, for a word, by its own translated label.
 /// </summary>
 public sealed partial class AuditPhrase
 {
