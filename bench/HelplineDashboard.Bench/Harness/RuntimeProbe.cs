@@ -32,11 +32,22 @@ public sealed class RuntimeProbe
 
     /// <summary>
     /// Signs in as the demo supervisor and takes the first reading. An app the harness started always has the counters
-    /// switched on; one given with <c>--url</c> is read only if it was started with them (it answers 404 otherwise).
+    /// switched on. One given with <c>--url</c> is read only if the demo supervisor can sign in there and the endpoint
+    /// answers (it is not mapped when switched off); otherwise the load runs without the counters, as intake against such
+    /// an app needs no account at all.
     /// </summary>
     public static async Task<RuntimeProbe> StartAsync(IAppTarget app, CancellationToken cancellationToken)
     {
-        var cookies = await SignIn.AsAsync(app.BaseAddress, SignIn.Supervisor, SignIn.DemoPassword, cancellationToken);
+        CookieContainer cookies;
+        try
+        {
+            cookies = await SignIn.AsAsync(app.BaseAddress, SignIn.Supervisor, SignIn.DemoPassword, cancellationToken);
+        }
+        catch (InvalidOperationException) when (app.ProcessId is null)
+        {
+            return new RuntimeProbe(null, null);
+        }
+
         var http = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false })
         {
             BaseAddress = app.BaseAddress,
